@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Runbooks', template: '%s · Runbooks' },
+  description: 'Procedures for identity incidents, as checklists you can tick off.',
+};
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-20 focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
+          Skip to content
+        </a>
+        <header className="border-b border-zinc-200 dark:border-zinc-800 print:hidden">
+          <div className="mx-auto flex max-w-4xl items-center gap-4 px-4 py-3">
+            <Link href="/" className="text-lg font-bold">
+              Runbooks
+            </Link>
+          </div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,12 @@
+import { ProcedureList } from '@/components/procedure-list';
+import { getProceduresByTopic } from '@/lib/content';
+
+export default async function NotFound() {
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-bold">Page not found</h1>
+      <p className="mb-6">There is no page at this address. The procedure you want may be one of these:</p>
+      <ProcedureList groups={await getProceduresByTopic()} />
+    </>
+  );
+}

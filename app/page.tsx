@@ -1,0 +1,14 @@
+import { ProcedureList } from '@/components/procedure-list';
+import { getProceduresByTopic } from '@/lib/content';
+
+export default async function HomePage() {
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-bold">Runbooks</h1>
+      <p className="mb-6 text-zinc-700 dark:text-zinc-300">
+        Find the procedure for what you see, then tick off each step as you do it. Your ticks stay in this browser.
+      </p>
+      <ProcedureList groups={await getProceduresByTopic()} />
+    </>
+  );
+}

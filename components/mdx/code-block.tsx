@@ -1,0 +1,20 @@
+import { isValidElement, type ReactNode } from 'react';
+import { CopyButton } from './code-block.client';
+
+/** The text inside a `<pre><code>` that MDX produced. */
+function codeText(children: ReactNode): string {
+  if (typeof children === 'string') return children;
+  if (isValidElement<{ children?: ReactNode }>(children)) return codeText(children.props.children);
+  if (Array.isArray(children)) return children.map(codeText).join('');
+  return '';
+}
+
+export function CodeBlock({ children }: { children?: ReactNode }) {
+  const text = codeText(children).replace(/\n$/, '');
+  return (
+    <div className="relative my-3">
+      <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 pr-20 text-sm dark:bg-zinc-900 [&_code]:bg-transparent [&_code]:p-0">{children}</pre>
+      <CopyButton text={text} />
+    </div>
+  );
+}

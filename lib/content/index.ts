@@ -1,0 +1,32 @@
+import 'server-only';
+import { ContentErrors } from './errors';
+import { loadContent, type Procedure } from './load';
+
+export type { Procedure } from './load';
+export type { Step, Heading } from './remark-procedure';
+
+let loading: Promise<Procedure[]> | undefined;
+
+/** Every procedure, sorted by title. Throws, listing every problem, when content has errors. */
+export function getProcedures(): Promise<Procedure[]> {
+  loading ??= loadContent().then(({ procedures, errors }) => {
+    if (errors.length > 0) throw new ContentErrors(errors);
+    return procedures;
+  });
+  return loading;
+}
+
+export async function getProcedure(slug: string): Promise<Procedure | undefined> {
+  return (await getProcedures()).find((procedure) => procedure.slug === slug);
+}
+
+/** Procedures grouped by topic, topics in alphabetical order. */
+export async function getProceduresByTopic(): Promise<{ topic: string; procedures: Procedure[] }[]> {
+  const groups = new Map<string, Procedure[]>();
+  for (const procedure of await getProcedures()) {
+    groups.set(procedure.topic, [...(groups.get(procedure.topic) ?? []), procedure]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([topic, procedures]) => ({ topic, procedures }));
+}

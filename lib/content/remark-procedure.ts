@@ -1,0 +1,322 @@
+import GithubSlugger, { slug as slugify } from 'github-slugger';
+import type { Heading as MdHeading, List, ListItem, Nodes, Parent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { parseRange } from '../version';
+import type { ContentError } from './errors';
+
+/** Elements an author may write in a procedure. */
+export const AUTHOR_COMPONENTS = ['AppliesTo', 'SharedSteps', 'Warning', 'Note'] as const;
+/** Plain HTML elements an author may write as JSX. */
+const AUTHOR_HTML = new Set(['kbd', 'br', 'abbr', 'sub', 'sup']);
+/** Elements the pipeline writes into the compiled MDX, which the component map must provide. */
+export const RENDERED_COMPONENTS = ['AppliesTo', 'Warning', 'Note', 'Step'] as const;
+export type RenderedComponent = (typeof RENDERED_COMPONENTS)[number];
+
+/** A pinned step id, written at the end of the step's first line: `Restart the service. [#restart-sync]`. */
+const PINNED_ID = /\s*\[#([^\]]*)\]\s*$/;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Derived ids keep the first words of the instruction: enough to be unique, short enough to paste. */
+const ID_WORDS = 6;
+
+export interface Step {
+  /** Stable id: pinned by the author, or derived from the instruction's first words. Never positional. */
+  id: string;
+  /** The instruction as plain text: the checkbox's accessible name. */
+  text: string;
+  /** The file the step is written in: the procedure, or a shared-steps file. */
+  file: string;
+  line: number;
+  /** The step this one is a sub-step of. */
+  parentId: string | null;
+  /** The section (h2 heading id) the step sits in. */
+  sectionId: string | null;
+  /** Build ranges of the `AppliesTo` elements around the step, outermost first. */
+  ranges: string[];
+}
+
+export interface Heading {
+  id: string;
+  text: string;
+  depth: number;
+  /** Build ranges of the `AppliesTo` elements around the heading. */
+  ranges: string[];
+}
+
+export interface LinkUse {
+  url: string;
+  file: string;
+  line: number;
+}
+
+export interface ProcedureTree {
+  steps: Step[];
+  headings: Heading[];
+  links: LinkUse[];
+  errors: ContentError[];
+}
+
+declare module 'mdast' {
+  interface Data {
+    /** Set on nodes spliced in from a shared-steps file. */
+    sharedSource?: SharedSource;
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    procedure: ProcedureTree;
+  }
+}
+
+export interface SharedStepsFile {
+  /** Path for messages. */
+  file: string;
+  text: string;
+}
+
+export interface RemarkProcedureOptions {
+  /** Path of the procedure for messages. */
+  file: string;
+  /** Finds a shared-steps file by name, or returns null when there is none. */
+  readShared: (name: string) => SharedStepsFile | null;
+}
+
+interface Context {
+  file: string;
+  ranges: string[];
+  parentStep: string | null;
+  idPrefix: string;
+}
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+/**
+ * Turns a procedure's tree into a checklist: numbered list items become `Step`
+ * elements with stable ids, `SharedSteps` are spliced in, headings get ids,
+ * and everything a validator needs (steps, headings, links, errors) is put on
+ * `file.data.procedure`.
+ */
+export function remarkProcedure(this: Processor, options: RemarkProcedureOptions) {
+  const processor = this;
+  return (tree: Root, vfile: VFile) => {
+    const result: ProcedureTree = { steps: [], headings: [], links: [], errors: [] };
+    const slugger = new GithubSlugger();
+    const seenIds = new Map<string, { file: string; line: number }>();
+    let sectionId: string | null = null;
+
+    const fail = (ctx: Context, node: Nodes | undefined, message: string, fix: string) =>
+      result.errors.push({ file: ctx.file, line: node?.position?.start.line, message, fix });
+
+    const claimId = (ctx: Context, node: Nodes, id: string, fix: string) => {
+      const earlier = seenIds.get(id);
+      if (earlier) {
+        const where = earlier.file === ctx.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`;
+        fail(ctx, node, `duplicate id "${id}" (also used at ${where})`, fix);
+        return;
+      }
+      seenIds.set(id, { file: ctx.file, line: node.position?.start.line ?? 0 });
+    };
+
+    const walk = (parent: Parent, ctx: Context) => {
+      expandSharedSteps(parent, ctx);
+      mergeAdjacentOrderedLists(parent, ctx);
+      for (const child of parent.children) {
+        const childCtx = sourceOf(child) ? { ...ctx, ...sourceOf(child) } : ctx;
+        visit(child, childCtx);
+      }
+    };
+
+    const visit = (node: RootContent, ctx: Context) => {
+      switch (node.type) {
+        case 'heading':
+          return heading(node, ctx);
+        case 'list':
+          return node.ordered ? steps(node, ctx) : walk(node, ctx);
+        case 'link':
+          result.links.push({ url: node.url, file: ctx.file, line: node.position?.start.line ?? 0 });
+          return walk(node, ctx);
+        case 'mdxjsEsm':
+          return fail(ctx, node, 'import and export statements are not allowed in procedures', 'remove the statement; procedures use only the components the portal provides');
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement':
+          return element(node, ctx);
+        default:
+          if ('children' in node) walk(node, ctx);
+      }
+    };
+
+    const heading = (node: MdHeading, ctx: Context) => {
+      if (node.depth === 1) {
+        fail(ctx, node, 'a procedure must not have its own level-1 heading', 'remove it: the page shows the frontmatter title as its heading; start sections with "##"');
+        return;
+      }
+      const text = toString(node).trim();
+      const id = slugger.slug(text);
+      node.data = { ...node.data, hProperties: { id } };
+      claimId(ctx, node, id, 'rename one of the two headings, or pin a different id on the step');
+      result.headings.push({ id, text, depth: node.depth, ranges: ctx.ranges });
+      if (node.depth === 2) sectionId = id;
+      walk(node, ctx);
+    };
+
+    const steps = (list: List, ctx: Context) => {
+      // Items of a joined list may come from different files: each carries its own.
+      for (const item of list.children) step(item, { ...ctx, ...sourceOf(item) });
+    };
+
+    const step = (item: ListItem, ctx: Context) => {
+      const first = item.children[0];
+      if (first?.type !== 'paragraph') {
+        fail(ctx, item, 'a numbered step must start with its instruction', 'write the instruction as the first line of the list item, then any code or notes below it');
+        return;
+      }
+      const pinned = takePinnedId(first);
+      const text = toString(first).replace(/\s+/g, ' ').trim();
+      let id: string;
+      if (pinned !== undefined) {
+        if (!ID.test(pinned)) {
+          fail(ctx, first, `the pinned step id "[#${pinned}]" is not a valid id`, 'use lowercase letters, digits and single hyphens, such as [#restart-sync-service]');
+          return;
+        }
+        id = ctx.idPrefix + pinned;
+      } else {
+        id = ctx.idPrefix + deriveStepId(text);
+      }
+      if (id === '') {
+        fail(ctx, first, 'this step has no words to make its id from', 'write the instruction, or pin an id with [#your-id] at the end of its first line');
+        return;
+      }
+      claimId(ctx, item, id, `pin a different id on one of the two steps: end its first line with [#${id}-2] or a better name${ctx.file !== options.file ? ', or give the SharedSteps element a prefix' : ''}`);
+      result.steps.push({
+        id,
+        text,
+        file: ctx.file,
+        line: item.position?.start.line ?? 0,
+        parentId: ctx.parentStep,
+        sectionId,
+        ranges: ctx.ranges,
+      });
+      walk(item, { ...ctx, parentStep: id });
+      const element: MdxJsxFlowElement = {
+        type: 'mdxJsxFlowElement',
+        name: 'Step',
+        attributes: [attribute('id', id), attribute('text', text)],
+        children: item.children as MdxJsxFlowElement['children'],
+      };
+      item.children = [element];
+    };
+
+    const element = (node: JsxElement, ctx: Context) => {
+      const name = node.name;
+      if (name === null) return walk(node, ctx);
+      if (AUTHOR_HTML.has(name)) return walk(node, ctx);
+      if (!(AUTHOR_COMPONENTS as readonly string[]).includes(name)) {
+        fail(ctx, node, `unknown component <${name}>`, `use one of ${AUTHOR_COMPONENTS.map((known) => `<${known}>`).join(', ')}, or plain Markdown${name === 'Step' ? ' (steps are written as numbered list items)' : ''}`);
+        return;
+      }
+      if (name === 'AppliesTo') {
+        const range = stringAttribute(node, 'range');
+        if (range === undefined) {
+          fail(ctx, node, '<AppliesTo> needs a range attribute', 'write it as <AppliesTo range="<=1.1.443.0">');
+          return;
+        }
+        const parsed = parseRange(range);
+        if (!parsed.ok) {
+          fail(ctx, node, `invalid build range: ${parsed.error}`, 'correct the range attribute of <AppliesTo>');
+          return;
+        }
+        return walk(node, { ...ctx, ranges: [...ctx.ranges, parsed.value.source] });
+      }
+      walk(node, ctx);
+    };
+
+    /** Replaces each `<SharedSteps name="…" />` among the parent's children by that file's content. */
+    const expandSharedSteps = (parent: Parent, ctx: Context) => {
+      parent.children = parent.children.flatMap((child) => {
+        if (child.type !== 'mdxJsxFlowElement' || child.name !== 'SharedSteps') return [child];
+        const name = stringAttribute(child, 'name');
+        const shared = name ? options.readShared(name) : null;
+        if (!name || !shared) {
+          fail(ctx, child, name ? `no shared steps named "${name}"` : '<SharedSteps> needs a name attribute', 'name a file in content/shared/ without its .mdx ending, such as <SharedSteps name="enter-ad-ds-password" />');
+          return [];
+        }
+        let sharedTree: Root;
+        try {
+          sharedTree = processor.parse({ path: shared.file, value: shared.text }) as Root;
+        } catch (error) {
+          fail({ ...ctx, file: shared.file }, undefined, `cannot parse shared steps: ${(error as Error).message}`, 'correct the MDX syntax in the shared steps file');
+          return [];
+        }
+        const prefix = stringAttribute(child, 'prefix');
+        const source: SharedSource = { file: shared.file, idPrefix: ctx.idPrefix + (prefix ? `${prefix}-` : '') };
+        for (const node of sharedTree.children) node.data = { ...node.data, sharedSource: source };
+        return sharedTree.children;
+      });
+    };
+
+    walk(tree, { file: options.file, ranges: [], parentStep: null, idPrefix: '' });
+    vfile.data.procedure = result;
+  };
+}
+
+interface SharedSource {
+  file: string;
+  idPrefix: string;
+}
+
+function sourceOf(node: Nodes): SharedSource | undefined {
+  return node.data?.sharedSource;
+}
+
+/**
+ * Lists written one after another, with only a `SharedSteps` element between
+ * them, are one checklist: join them so numbering runs on.
+ */
+function mergeAdjacentOrderedLists(parent: Parent, ctx: Context) {
+  const merged: RootContent[] = [];
+  for (const child of parent.children) {
+    if (child.type === 'list' && child.ordered) {
+      const source = sourceOf(child) ?? { file: ctx.file, idPrefix: ctx.idPrefix };
+      for (const item of child.children) item.data = { sharedSource: source, ...item.data };
+    }
+    const previous = merged.at(-1);
+    if (child.type === 'list' && child.ordered && previous?.type === 'list' && previous.ordered) {
+      previous.children.push(...child.children);
+      previous.spread = previous.spread || child.spread;
+    } else {
+      merged.push(child);
+    }
+  }
+  parent.children = merged;
+}
+
+/** Removes a trailing `[#id]` from the paragraph and returns the id, if there is one. */
+function takePinnedId(paragraph: Parent): string | undefined {
+  const last = paragraph.children.at(-1);
+  if (last?.type !== 'text') return undefined;
+  const match = PINNED_ID.exec(last.value);
+  if (!match) return undefined;
+  last.value = last.value.slice(0, match.index);
+  return match[1]!.trim();
+}
+
+/** The first words of an instruction, as an id: "Go to the **Connectors** tab." gives `go-to-the-connectors-tab`. */
+export function deriveStepId(text: string): string {
+  return slugify(text.replace(/[^\p{L}\p{N}\s-]/gu, ' '))
+    .split('-')
+    .filter(Boolean)
+    .slice(0, ID_WORDS)
+    .join('-');
+}
+
+function attribute(name: string, value: string): MdxJsxAttribute {
+  return { type: 'mdxJsxAttribute', name, value };
+}
+
+function stringAttribute(node: JsxElement, name: string): string | undefined {
+  const found = node.attributes.find((attr): attr is MdxJsxAttribute => attr.type === 'mdxJsxAttribute' && attr.name === name);
+  return typeof found?.value === 'string' ? found.value : undefined;
+}

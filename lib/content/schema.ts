@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { parseRange } from '../version';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens, such as "reset-connector-account"');
+
+const range = z.string().superRefine((value, ctx) => {
+  const parsed = parseRange(value);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+});
+
+export const SYMPTOM_KINDS = ['event', 'error-code', 'message'] as const;
+
+/** Where an admin sees a symptom. */
+export const SYMPTOM_PLACES = {
+  'application-log': 'Application log',
+  'system-log': 'System log',
+  'sync-service-manager': 'Synchronization Service Manager',
+  'service-control-manager': 'Service Control Manager',
+  powershell: 'PowerShell',
+} as const;
+
+export const symptomSchema = z
+  .strictObject({
+    /** `event` (an event log entry with an ID), `error-code` (a code such as AADSTS50054 or 1069), or `message` (text shown with no code). */
+    kind: z.enum(SYMPTOM_KINDS),
+    /** Where the symptom shows. */
+    where: z.enum(Object.keys(SYMPTOM_PLACES) as [keyof typeof SYMPTOM_PLACES]),
+    /** The event ID or error code, exactly as shown (`6000`, `AADSTS50054`, `no-start-credentials`). */
+    code: z.string().trim().min(1).optional(),
+    /** The message text. Parts that differ between sites are written as `{name}`, e.g. `{agent}`. */
+    message: z.string().trim().min(1).optional(),
+  })
+  .refine((symptom) => symptom.code !== undefined || symptom.message !== undefined, {
+    message: 'a symptom needs a code, a message, or both',
+  })
+  .refine((symptom) => symptom.kind === 'message' || symptom.code !== undefined, {
+    message: 'an event or error-code symptom needs its code (the event ID or error code)',
+    path: ['code'],
+  });
+
+export const frontmatterSchema = z.strictObject({
+  /** The procedure's title, as an admin would name the task. */
+  title: z.string().trim().min(1),
+  /** The URL name: `/procedures/<slug>/`. Never change it without adding the old one to `aliases`. */
+  slug,
+  /** One line that says when to use the procedure. */
+  summary: z
+    .string()
+    .trim()
+    .min(1)
+    .max(240, 'keep the summary to one line of at most 240 characters')
+    .refine((text) => !text.includes('\n'), 'keep the summary to one line'),
+  /** The group the procedure is listed under on the home page. */
+  topic: z.string().trim().min(1),
+  /** What an admin sees when this procedure is needed. */
+  symptoms: z.array(symptomSchema).default([]),
+  /** The builds the whole procedure applies to, such as "<=1.1.443.0". */
+  appliesTo: range.optional(),
+  /** Old names of the procedure; each keeps working as a URL. */
+  aliases: z.array(slug).default([]),
+  /** Slugs of procedures worth reading next. */
+  related: z.array(slug).default([]),
+  /** Who keeps the procedure correct. */
+  owner: z.string().trim().min(1),
+  /** When the procedure was last checked against the product, as YYYY-MM-DD. */
+  lastReviewed: z.iso.date('write the date as YYYY-MM-DD'),
+});
+
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+export type Symptom = z.infer<typeof symptomSchema>;
+export type SymptomPlace = keyof typeof SYMPTOM_PLACES;

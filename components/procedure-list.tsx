@@ -1,3 +1,4 @@
+import { slug } from 'github-slugger';
 import Link from 'next/link';
 import type { Procedure } from '@/lib/content';
 import { BuildBadge } from './mdx/applies-to';
@@ -8,8 +9,8 @@ export function ProcedureList({ groups }: { groups: { topic: string; procedures:
   return (
     <div className="space-y-8">
       {groups.map(({ topic, procedures }) => (
-        <section key={topic} aria-labelledby={`topic-${topic}`}>
-          <h2 id={`topic-${topic}`} className="mb-3 text-xl font-semibold">
+        <section key={topic} aria-labelledby={`topic-${slug(topic)}`}>
+          <h2 id={`topic-${slug(topic)}`} className="mb-3 text-xl font-semibold">
             {topic}
           </h2>
           <ul className="space-y-4">

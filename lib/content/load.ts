@@ -55,9 +55,8 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
     const source = readFileSync(path.join(dir, name), 'utf8');
     const { frontmatter, body, errors: frontmatterErrors } = readFrontmatter(file, source);
     errors.push(...frontmatterErrors);
-    if (!frontmatter) continue;
 
-    if (name !== `${frontmatter.slug}.mdx`) {
+    if (frontmatter && name !== `${frontmatter.slug}.mdx`) {
       errors.push({
         file,
         line: lineOf(source, 'slug:'),
@@ -78,7 +77,8 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
     }
     const tree = result.data.procedure!;
     errors.push(...tree.errors);
-    if (tree.errors.length > 0) continue;
+    // The body is checked even when the frontmatter is wrong, so that one run reports both.
+    if (!frontmatter || tree.errors.length > 0) continue;
     if (tree.steps.length === 0) {
       errors.push({
         file,

@@ -100,7 +100,6 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
  * `file.data.procedure`.
  */
 export function remarkProcedure(this: Processor, options: RemarkProcedureOptions) {
-  const processor = this;
   return (tree: Root, vfile: VFile) => {
     const result: ProcedureTree = { steps: [], headings: [], links: [], errors: [] };
     const slugger = new GithubSlugger();
@@ -245,7 +244,7 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
         }
         let sharedTree: Root;
         try {
-          sharedTree = processor.parse({ path: shared.file, value: shared.text }) as Root;
+          sharedTree = this.parse({ path: shared.file, value: shared.text }) as Root;
         } catch (error) {
           fail({ ...ctx, file: shared.file }, undefined, `cannot parse shared steps: ${(error as Error).message}`, 'correct the MDX syntax in the shared steps file');
           return [];
@@ -305,7 +304,7 @@ function takePinnedId(paragraph: Parent): string | undefined {
 
 /** The first words of an instruction, as an id: "Go to the **Connectors** tab." gives `go-to-the-connectors-tab`. */
 export function deriveStepId(text: string): string {
-  return slugify(text.replace(/[^\p{L}\p{N}\s-]/gu, ' '))
+  return slugify(text.replace(/['’]/g, '').replace(/[^\p{L}\p{N}\s-]/gu, ' '))
     .split('-')
     .filter(Boolean)
     .slice(0, ID_WORDS)

@@ -1,0 +1,24 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, PROCEDURES, test } from './fixtures';
+
+const PAGES = ['/', ...PROCEDURES.map((slug) => `/procedures/${slug}/`), '/procedures/no-such-page/'];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    for (const path of PAGES) {
+      test(`axe finds no violations on ${path}`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        if (path.startsWith('/procedures/') && PROCEDURES.some((slug) => path.includes(slug))) {
+          // Check the page in use too: a tick shown with its time, and the reset confirmation open.
+          await page.getByRole('checkbox').first().check();
+          await page.getByRole('button', { name: 'Reset checklist' }).click();
+        }
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map(({ id, help, nodes }) => `${id}: ${help} (${nodes.length})`)).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,107 @@
+import { expect, test } from './fixtures';
+
+const PAGE = '/procedures/update-ad-ds-account-password/';
+const STORAGE_KEY = 'runbook:checklist:update-ad-ds-account-password';
+
+test('ticks survive a reload, each with the time it was made', async ({ page }) => {
+  await page.goto(PAGE);
+  const open = page.getByRole('checkbox', { name: 'Open Synchronization Service Manager from the Start menu (Start → Synchronization Service).' });
+  const connectors = page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' });
+  await open.check();
+  await connectors.check();
+  await expect(page.getByRole('status')).toHaveText('2 of 12 steps done');
+
+  await page.reload();
+  await expect(open).toBeChecked();
+  await expect(connectors).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /Select the AD connector/ })).not.toBeChecked();
+  await expect(page.getByRole('status')).toHaveText('2 of 12 steps done');
+  const times = page.locator('#open-sync-service-manager > time, #open-connectors-tab > time');
+  await expect(times).toHaveCount(2);
+  await expect(times.first()).toHaveText(/^\d{1,2}:\d{2}/);
+});
+
+test('a second tab sees a tick made in the first without reloading', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto(PAGE);
+  await second.goto(PAGE);
+  const step = (page: typeof first) => page.getByRole('checkbox', { name: /Restart the sync service so that it forgets/ });
+  await expect(step(second)).not.toBeChecked();
+
+  await step(first).check();
+  await expect(step(second)).toBeChecked();
+  await expect(second.getByRole('status')).toHaveText('1 of 12 steps done');
+
+  await step(second).uncheck();
+  await expect(step(first)).not.toBeChecked();
+});
+
+test('steps can be ticked with the keyboard alone', async ({ page }) => {
+  await page.goto(PAGE);
+  const first = page.getByRole('checkbox', { name: /Open Synchronization Service Manager/ });
+  await expect(page.getByRole('status')).toHaveText('0 of 12 steps done');
+  for (let presses = 0; presses < 30; presses++) {
+    await page.keyboard.press('Tab');
+    if (await first.evaluate((element) => element === document.activeElement)) break;
+  }
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(first).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('status')).toHaveText('2 of 12 steps done');
+});
+
+test('reset asks first, then unticks everything', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' }).check();
+  await page.getByRole('button', { name: 'Reset checklist' }).click();
+  await page.getByRole('group', { name: 'Confirm reset' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' })).toBeChecked();
+
+  await page.getByRole('button', { name: 'Reset checklist' }).click();
+  await page.getByRole('button', { name: 'Untick all' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' })).not.toBeChecked();
+  await expect(page.getByRole('status')).toHaveText('0 of 12 steps done');
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' })).not.toBeChecked();
+});
+
+test('garbage in storage is cleared and reported, and ticking still works', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"steps":[oops'), STORAGE_KEY);
+  await page.reload();
+  const notice = page.getByRole('alert').filter({ hasText: 'could not be read, so it was cleared' });
+  await expect(notice).toBeVisible();
+  expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+
+  await page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' }).check();
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' })).toBeChecked();
+  await expect(notice).toHaveCount(0);
+});
+
+test('ticks on steps the procedure no longer has are reported, not dropped', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.evaluate((key) => {
+    const doneAt = new Date().toISOString();
+    localStorage.setItem(key, JSON.stringify({ version: 1, steps: { 'open-connectors-tab': { doneAt }, 'a-removed-step': { doneAt } } }));
+  }, STORAGE_KEY);
+  await page.reload();
+  const notice = page.getByRole('alert').filter({ hasText: 'One ticked step is no longer in this procedure' });
+  await expect(notice).toContainText('a-removed-step');
+  await expect(page.getByRole('status')).toHaveText('1 of 12 steps done');
+  await page.getByRole('checkbox', { name: /Select the AD connector/ }).check();
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), STORAGE_KEY);
+  expect(Object.keys(saved.steps).sort()).toEqual(['a-removed-step', 'open-connectors-tab', 'select-ad-connector']);
+});
+
+test('a link to a step scrolls to it and highlights it', async ({ page }) => {
+  await page.goto(`${PAGE}#restart-sync-service`);
+  const step = page.locator('#restart-sync-service');
+  await expect(step).toBeInViewport();
+  const background = (id: string) => page.locator(id).evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(await background('#restart-sync-service')).not.toEqual(await background('#open-connectors-tab'));
+});

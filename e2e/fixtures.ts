@@ -1,0 +1,41 @@
+import { expect, test as base, type Page } from '@playwright/test';
+
+/** The procedures design.md promises, by slug. */
+export const PROCEDURES = [
+  'update-ad-ds-account-password',
+  'reset-azure-ad-connector-account',
+  'change-sync-service-account-password',
+] as const;
+
+/**
+ * Every test fails on a page error, a console error or warning (React's
+ * hydration mismatches among them), or a dialog the test did not expect.
+ */
+export const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ context }, use) => {
+      const problems: string[] = [];
+      const watch = (page: Page) => {
+        page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+        page.on('console', (message) => {
+          // A page that is itself a 404 (the not-found page) logs its own status; anything else that 404s is a problem.
+          const ownStatus = message.text().includes('status of 404') && message.location().url === page.url();
+          if ((message.type() === 'error' || message.type() === 'warning') && !ownStatus) {
+            problems.push(`console ${message.type()}: ${message.text()} (${message.location().url})`);
+          }
+        });
+        page.on('dialog', (dialog) => {
+          problems.push(`dialog: ${dialog.message()}`);
+          void dialog.dismiss();
+        });
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(problems);
+      expect(problems, 'the page reported problems').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,119 @@
+import { describe, expect, it, vi } from 'vitest';
+import { orphanedTicks, parseChecklist, progress, storageKey } from './state';
+import { createChecklistStore } from './store';
+
+/** A Storage with the browser's contract, backed by a Map. */
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, String(value));
+  }
+}
+
+const KEY = storageKey('some-procedure');
+const NOW = new Date('2026-11-22T10:15:00.000Z');
+
+describe('reading saved state', () => {
+  it.each([
+    ['garbage', 'not json at all'],
+    ['JSON of the wrong type', '42'],
+    ['an older shape (a list of ids)', '["open-services","restart-service"]'],
+    ['a newer version', '{"version":2,"steps":{}}'],
+    ['a tick with no time', '{"version":1,"steps":{"open-services":{}}}'],
+  ])('treats %s as unreadable and empty', (_, raw) => {
+    expect(parseChecklist(raw)).toEqual({ state: { version: 1, steps: {} }, unreadable: true });
+  });
+
+  it('reads a valid state, and nothing as empty', () => {
+    const raw = JSON.stringify({ version: 1, steps: { 'open-services': { doneAt: NOW.toISOString() } } });
+    expect(parseChecklist(raw)).toEqual({ state: JSON.parse(raw), unreadable: false });
+    expect(parseChecklist(null)).toEqual({ state: { version: 1, steps: {} }, unreadable: false });
+  });
+
+  it('counts progress over the procedure steps only, and names ticks on removed steps', () => {
+    const { state } = parseChecklist(
+      JSON.stringify({ version: 1, steps: { a: { doneAt: NOW.toISOString() }, gone: { doneAt: NOW.toISOString() } } }),
+    );
+    expect(progress(state, ['a', 'b', 'c'])).toEqual({ done: 1, total: 3 });
+    expect(orphanedTicks(state, ['a', 'b', 'c'])).toEqual(['gone']);
+  });
+});
+
+describe('the checklist store', () => {
+  it('saves a tick with its time, and unticks', () => {
+    const storage = new MemoryStorage();
+    const store = createChecklistStore({ storage, key: KEY, now: () => NOW });
+    store.setStepDone('open-services', true);
+    expect(JSON.parse(storage.getItem(KEY)!)).toEqual({ version: 1, steps: { 'open-services': { doneAt: '2026-11-22T10:15:00.000Z' } } });
+    store.setStepDone('open-services', false);
+    expect(JSON.parse(storage.getItem(KEY)!)).toEqual({ version: 1, steps: {} });
+  });
+
+  it('keeps a tick another tab saved since this tab last rendered', () => {
+    const storage = new MemoryStorage();
+    const here = createChecklistStore({ storage, key: KEY, now: () => NOW });
+    const otherTab = createChecklistStore({ storage, key: KEY, now: () => NOW });
+    here.setStepDone('a', true);
+    otherTab.setStepDone('b', true);
+    here.setStepDone('c', true);
+    expect(Object.keys(parseChecklist(here.getSnapshot()).state.steps)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('replaces unreadable storage with a fresh state on the next tick', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(KEY, '{broken');
+    createChecklistStore({ storage, key: KEY, now: () => NOW }).setStepDone('a', true);
+    expect(parseChecklist(storage.getItem(KEY))).toMatchObject({ unreadable: false, state: { steps: { a: {} } } });
+  });
+
+  it('tells listeners about its own writes and about other tabs, but not about other keys', () => {
+    const events = new EventTarget();
+    const store = createChecklistStore({ storage: new MemoryStorage(), key: KEY, events: events as unknown as Window });
+    const listener = vi.fn();
+    const unsubscribe = store.subscribe(listener);
+    store.setStepDone('a', true);
+    events.dispatchEvent(Object.assign(new Event('storage'), { key: KEY }));
+    events.dispatchEvent(Object.assign(new Event('storage'), { key: 'runbook:checklist:another' }));
+    expect(listener).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    events.dispatchEvent(Object.assign(new Event('storage'), { key: KEY }));
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps ticks in memory and says so when storage refuses to write', () => {
+    const storage = new MemoryStorage();
+    storage.setItem = () => {
+      throw new DOMException('quota exceeded', 'QuotaExceededError');
+    };
+    const onWriteFailed = vi.fn();
+    const store = createChecklistStore({ storage, key: KEY, onWriteFailed, now: () => NOW });
+    store.setStepDone('a', true);
+    store.setStepDone('b', true);
+    expect(onWriteFailed).toHaveBeenCalledTimes(2);
+    expect(Object.keys(parseChecklist(store.getSnapshot()).state.steps)).toEqual(['a', 'b']);
+  });
+
+  it('works with no storage at all, as in a locked-down browser', () => {
+    const onWriteFailed = vi.fn();
+    const store = createChecklistStore({ storage: null, key: KEY, onWriteFailed, now: () => NOW });
+    expect(store.getSnapshot()).toBeNull();
+    store.setStepDone('a', true);
+    expect(onWriteFailed).toHaveBeenCalledOnce();
+    expect(parseChecklist(store.getSnapshot()).state.steps).toHaveProperty('a');
+  });
+});

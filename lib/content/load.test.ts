@@ -1,0 +1,175 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from './load';
+
+const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
+const file = (name: string, mdx: string) => `lib/content/fixtures/${name}/${mdx}`;
+
+describe('a valid content folder', async () => {
+  const { procedures, errors } = await loadContent(fixture('valid'));
+  const alpha = procedures.find((procedure) => procedure.slug === 'alpha')!;
+  const beta = procedures.find((procedure) => procedure.slug === 'beta')!;
+
+  it('loads every procedure with no errors', () => {
+    expect(errors).toEqual([]);
+    expect(procedures.map((procedure) => procedure.slug)).toEqual(['alpha', 'beta']);
+  });
+
+  it('turns numbered items into steps with pinned or derived ids, sub-steps under their parent', () => {
+    expect(alpha.steps.map(({ id, parentId }) => [id, parentId])).toEqual([
+      ['sign-in', null],
+      ['open-powershell', null],
+      ['run-the-tool', null],
+      ['check-the-output', 'run-the-tool'],
+      ['save-log', 'run-the-tool'],
+      ['abandon-the-key-see-betas-step', null],
+    ]);
+    expect(alpha.steps.find((step) => step.id === 'save-log')!.text).toBe('Save the log.');
+  });
+
+  it('writes shared steps once and reuses them, keeping the shared file and line', () => {
+    for (const procedure of [alpha, beta]) {
+      expect(procedure.steps.find((step) => step.id === 'sign-in')).toMatchObject({
+        file: file('valid', 'shared/sign-in.mdx'),
+        line: 1,
+        text: 'Sign in to the server.',
+      });
+    }
+    expect(beta.steps.map((step) => step.id)).toEqual(['sign-in', 'open-powershell', 'restart-the-service']);
+  });
+
+  it('records the section and the build range around each step', () => {
+    expect(alpha.steps.find((step) => step.id === 'abandon-the-key-see-betas-step')).toMatchObject({
+      sectionId: 'old-builds',
+      ranges: ['<=1.1.443.0'],
+      file: file('valid', 'alpha.mdx'),
+      line: 26,
+    });
+    expect(alpha.steps.find((step) => step.id === 'run-the-tool')).toMatchObject({ sectionId: 'prepare', ranges: [] });
+  });
+
+  it('joins the shared list and the list after it into one checklist', () => {
+    expect(alpha.code.match(/_components\.ol,/g)).toHaveLength(3);
+  });
+});
+
+describe('step ids', () => {
+  it('stay the same when a step is inserted before them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'content-'));
+    cpSync(fixture('valid'), dir, { recursive: true });
+    const before = await loadContent(dir);
+    const alphaFile = path.join(dir, 'alpha.mdx');
+    writeFileSync(alphaFile, readFileSync(alphaFile, 'utf8').replace('1. Run the tool.', '1. Stop the scheduler.\n1. Run the tool.'));
+    const after = await loadContent(dir);
+
+    const ids = (content: typeof before) => content.procedures.find((p) => p.slug === 'alpha')!.steps.map((step) => step.id);
+    expect(after.errors).toEqual([]);
+    expect(ids(after)).toEqual(['sign-in', 'open-powershell', 'stop-the-scheduler', ...ids(before).slice(2)]);
+  });
+});
+
+describe('a broken content file fails with file, line and fix', () => {
+  const cases: { name: string; expected: { file: string; line?: number; message: RegExp; fix: RegExp }[] }[] = [
+    {
+      name: 'missing-field',
+      expected: [{ file: 'no-title.mdx', line: 1, message: /missing required field "title"/, fix: /add "title: …"/ }],
+    },
+    {
+      name: 'invalid-field',
+      expected: [{ file: 'bad-kind.mdx', line: 9, message: /symptoms\.0\.kind/, fix: /event, error-code, message/ }],
+    },
+    {
+      name: 'unknown-field',
+      expected: [{ file: 'typo.mdx', line: 8, message: /unknown field "relatd"/, fix: /did you mean "related"/ }],
+    },
+    {
+      name: 'malformed-yaml',
+      expected: [{ file: 'broken-yaml.mdx', line: 8, message: /not valid YAML/, fix: /indentation/ }],
+    },
+    {
+      name: 'duplicate-slug',
+      expected: [
+        { file: 'zz-same-again.mdx', line: 3, message: /file name does not match its slug "same"/, fix: /rename the file to same\.mdx/ },
+        { file: 'zz-same-again.mdx', line: 3, message: /slug "same" is already the slug of .*duplicate-slug\/same\.mdx/, fix: /own names/ },
+      ],
+    },
+    {
+      name: 'duplicate-alias',
+      expected: [{ file: 'two.mdx', line: 9, message: /alias "old-name" is already the alias of .*one\.mdx/, fix: /change or remove this alias/ }],
+    },
+    {
+      name: 'duplicate-step-id',
+      expected: [{ file: 'dupes.mdx', line: 13, message: /duplicate id "open-services" \(also used at line 11\)/, fix: /\[#open-services-2\]/ }],
+    },
+    {
+      name: 'broken-link',
+      expected: [
+        { file: 'links.mdx', line: 11, message: /unknown procedure "nowhere"/, fix: /use one of: links/ },
+        { file: 'links.mdx', line: 12, message: /step or heading "no-such-step"/, fix: /read-the-other-one/ },
+      ],
+    },
+    {
+      name: 'unknown-component',
+      expected: [{ file: 'widget.mdx', line: 13, message: /unknown component <Callout>/, fix: /<AppliesTo>, <SharedSteps>, <Warning>, <Note>/ }],
+    },
+    {
+      name: 'invalid-range',
+      expected: [
+        { file: 'ranges.mdx', line: 8, message: /appliesTo: .*can never match any build/, fix: /correct the value/ },
+        { file: 'ranges.mdx', line: 11, message: /invalid build range: .*"1\.1\.abc" is not a build/, fix: /range attribute/ },
+      ],
+    },
+    {
+      name: 'no-steps',
+      expected: [{ file: 'empty.mdx', message: /has no steps/, fix: /numbered list/ }],
+    },
+    {
+      name: 'mdx-syntax',
+      expected: [{ file: 'syntax.mdx', line: 12, message: /MDX syntax error/, fix: /\\</ }],
+    },
+    {
+      name: 'unknown-related',
+      expected: [{ file: 'lonely.mdx', line: 9, message: /related procedure "nobody" does not exist/, fix: /lonely/ }],
+    },
+    {
+      name: 'missing-shared',
+      expected: [{ file: 'shares.mdx', line: 11, message: /no shared steps named "not-there"/, fix: /content\/shared/ }],
+    },
+  ];
+
+  for (const { name, expected } of cases) {
+    it(name, async () => {
+      const { errors } = await loadContent(fixture(name));
+      expect(errors).toEqual(
+        expected.map(({ file: mdx, line, message, fix }) => ({
+          file: file(name, mdx),
+          ...(line === undefined ? {} : { line }),
+          message: expect.stringMatching(message),
+          fix: expect.stringMatching(fix),
+        })),
+      );
+    });
+  }
+});
+
+describe('the real content', () => {
+  it('has no errors, and every seed slug and old article name', async () => {
+    const { procedures, errors } = await loadContent(path.resolve('content'));
+    expect(errors).toEqual([]);
+    expect(procedures.flatMap((procedure) => [procedure.slug, ...procedure.aliases]).sort()).toEqual(
+      [
+        'update-ad-ds-account-password',
+        'how-to-connect-sync-change-addsacct-pass',
+        'active-directory-aadconnectsync-change-addsacct-pass',
+        'reset-azure-ad-connector-account',
+        'how-to-connect-azureadaccount',
+        'active-directory-aadconnectsync-howto-azureadaccount',
+        'change-sync-service-account-password',
+        'how-to-connect-sync-change-serviceacct-pass',
+        'active-directory-aadconnectsync-change-serviceacct-pass',
+      ].sort(),
+    );
+  });
+});

@@ -1,5 +1,6 @@
 'use client';
 
+import { doneAt as tickTime, isDone } from '@/lib/checklist/state';
 import { useChecklist } from '../checklist/checklist.client';
 
 export function StepCheckbox({ id, text }: { id: string; text: string }) {
@@ -8,7 +9,7 @@ export function StepCheckbox({ id, text }: { id: string; text: string }) {
     <input
       type="checkbox"
       aria-label={text}
-      checked={id in state.steps}
+      checked={isDone(state, id)}
       onChange={(event) => setStepDone(id, event.target.checked)}
       className="mt-1 size-5 shrink-0 cursor-pointer accent-emerald-700 dark:accent-emerald-400"
     />
@@ -18,7 +19,7 @@ export function StepCheckbox({ id, text }: { id: string; text: string }) {
 /** When the step was ticked, shown discreetly. Renders nothing until the browser's state is read. */
 export function StepTime({ id }: { id: string }) {
   const { state } = useChecklist();
-  const doneAt = state.steps[id]?.doneAt;
+  const doneAt = tickTime(state, id);
   if (!doneAt) return null;
   const date = new Date(doneAt);
   const sameDay = date.toDateString() === new Date().toDateString();

@@ -52,6 +52,10 @@ describe('reading saved state', () => {
     expect(progress(state, ['a', 'b', 'c'])).toEqual({ done: 1, total: 3 });
     expect(orphanedTicks(state, ['a', 'b', 'c'])).toEqual(['gone']);
   });
+
+  it('does not take names every object has for ticked steps', () => {
+    expect(progress(parseChecklist('{"version":1,"steps":{}}').state, ['constructor', 'to-string'])).toEqual({ done: 0, total: 2 });
+  });
 });
 
 describe('the checklist store', () => {

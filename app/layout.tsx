@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { BuildPicker } from '@/components/build/build-picker.client';
+import { InternalLink } from '@/components/internal-link.client';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -20,10 +21,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="border-b border-zinc-200 dark:border-zinc-800 print:hidden">
-          <div className="mx-auto flex max-w-4xl items-center gap-4 px-4 py-3">
-            <Link href="/" className="text-lg font-bold">
+          <div className="mx-auto flex max-w-4xl flex-wrap items-start justify-between gap-4 px-4 py-3">
+            <InternalLink href="/" className="text-lg font-bold">
               Runbooks
-            </Link>
+            </InternalLink>
+            <BuildPicker />
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">

@@ -2,7 +2,9 @@
 
 import { createContext, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { orphanedTicks, parseChecklist, progress, storageKey, type ChecklistState } from '@/lib/checklist/state';
+import { isNeeded } from '@/lib/build/gate';
 import { createChecklistStore } from '@/lib/checklist/store';
+import { useBuild } from '../build/use-build';
 
 interface ChecklistValue {
   state: ChecklistState;
@@ -32,13 +34,17 @@ const subscribeNothing = () => () => {};
 
 export interface ChecklistProps {
   slug: string;
-  /** Every step id of the procedure, in order. */
-  stepIds: string[];
+  /** Every step of the procedure, in order, with the build ranges it sits in. */
+  steps: { id: string; ranges: string[] }[];
   children: ReactNode;
 }
 
 /** Holds one procedure's ticks in browser storage and shares them with its steps. */
-export function Checklist({ slug, stepIds, children }: ChecklistProps) {
+export function Checklist({ slug, steps, children }: ChecklistProps) {
+  const build = useBuild().text;
+  const stepIds = useMemo(() => steps.map((step) => step.id), [steps]);
+  // Steps for other builds are collapsed and do not count towards progress.
+  const neededIds = useMemo(() => steps.filter((step) => isNeeded(build, step.ranges)).map((step) => step.id), [steps, build]);
   const [writeFailed, setWriteFailed] = useState(false);
   const [recovered, setRecovered] = useState(false);
   const store = useMemo(
@@ -68,9 +74,9 @@ export function Checklist({ slug, stepIds, children }: ChecklistProps) {
       state,
       setStepDone: (stepId, done) => store?.setStepDone(stepId, done),
       reset: () => store?.clear(),
-      ...progress(state, stepIds),
+      ...progress(state, neededIds),
     }),
-    [state, store, stepIds],
+    [state, store, neededIds],
   );
   const orphans = orphanedTicks(state, stepIds);
 

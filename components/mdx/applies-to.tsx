@@ -1,28 +1,27 @@
 import type { ReactNode } from 'react';
-import { describeRange, parseRange } from '@/lib/version';
+import { GateBadge, Gated } from './applies-to.client';
 
 export interface AppliesToProps {
   /** A build range such as "<=1.1.443.0"; validated when content is built. */
   range: string;
+  /** The heading of the gated section, set by the content pipeline. */
+  title?: string;
   children: ReactNode;
 }
 
-export function AppliesTo({ range, children }: AppliesToProps) {
+/** A section or steps for some builds only: `<AppliesTo range="<=1.1.443.0">`. */
+export function AppliesTo({ range, title, children }: AppliesToProps) {
   return (
-    <section data-applies-to={range} className="my-8 border-l-4 border-amber-500 pl-4">
-      <BuildBadge range={range} />
+    <Gated range={range} title={title}>
       {children}
-    </section>
+    </Gated>
   );
 }
 
 export function BuildBadge({ range }: { range: string }) {
-  const parsed = parseRange(range);
   return (
     <p className="my-2">
-      <span className="inline-block rounded-full border border-amber-600 px-3 py-0.5 text-sm font-medium text-amber-900 dark:border-amber-400 dark:text-amber-200">
-        Applies to build {parsed.ok ? describeRange(parsed.value) : range}
-      </span>
+      <GateBadge range={range} />
     </p>
   );
 }

@@ -1,14 +1,14 @@
-import Link from 'next/link';
 import type { MDXComponents } from 'mdx/types';
 import type { ComponentProps } from 'react';
 import type { RenderedComponent } from '@/lib/content/remark-procedure';
+import { InternalLink } from '../internal-link.client';
 import { AppliesTo } from './applies-to';
 import { Note, Warning } from './callout';
 import { CodeBlock } from './code-block';
 import { Step } from './step';
 
 function Anchor({ href = '', ...props }: ComponentProps<'a'>) {
-  if (href.startsWith('/')) return <Link href={href} className="link" {...props} />;
+  if (href.startsWith('/')) return <InternalLink href={href} className="link" {...props} />;
   return <a href={href} className="link" rel="noreferrer" {...props} />;
 }
 

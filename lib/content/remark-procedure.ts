@@ -227,6 +227,9 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
           fail(ctx, node, `invalid build range: ${parsed.error}`, 'correct the range attribute of <AppliesTo>');
           return;
         }
+        // A collapsed section still names itself: its heading goes on the element as its title.
+        const first = node.children[0];
+        if (first?.type === 'heading') node.attributes.push(attribute('title', toString(first).trim()));
         return walk(node, { ...ctx, ranges: [...ctx.ranges, parsed.value.source] });
       }
       walk(node, ctx);

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Checklist, ChecklistProgress } from '@/components/checklist/checklist.client';
-import { BuildBadge } from '@/components/mdx/applies-to';
+import { InternalLink } from '@/components/internal-link.client';
+import { AppliesTo } from '@/components/mdx/applies-to';
 import { ProcedureBody } from '@/components/procedure-body';
 import { SymptomList } from '@/components/symptoms';
 import { getProcedure, getProcedures } from '@/lib/content';
@@ -30,11 +30,19 @@ export default async function ProcedurePage({ params }: Props) {
     <article>
       <h1 className="text-2xl font-bold">{procedure.title}</h1>
       <p className="mt-2 text-lg text-zinc-700 dark:text-zinc-300">{procedure.summary}</p>
-      {procedure.appliesTo && <BuildBadge range={procedure.appliesTo} />}
       <SymptomList symptoms={procedure.symptoms} />
-      <Checklist slug={procedure.slug} stepIds={procedure.steps.map((step) => step.id)}>
+      <Checklist
+        slug={procedure.slug}
+        steps={procedure.steps.map(({ id, ranges }) => ({ id, ranges: procedure.appliesTo ? [procedure.appliesTo, ...ranges] : ranges }))}
+      >
         <ChecklistProgress />
-        <ProcedureBody code={procedure.code} />
+        {procedure.appliesTo ? (
+          <AppliesTo range={procedure.appliesTo}>
+            <ProcedureBody code={procedure.code} />
+          </AppliesTo>
+        ) : (
+          <ProcedureBody code={procedure.code} />
+        )}
       </Checklist>
       {related.length > 0 && (
         <section aria-labelledby="related" className="mt-10 border-t border-zinc-200 pt-6 dark:border-zinc-800">
@@ -44,9 +52,9 @@ export default async function ProcedurePage({ params }: Props) {
           <ul className="mt-2 list-disc pl-6">
             {related.map((other) => (
               <li key={other.slug}>
-                <Link href={`/procedures/${other.slug}/`} className="link">
+                <InternalLink href={`/procedures/${other.slug}/`} className="link">
                   {other.title}
-                </Link>
+                </InternalLink>
               </li>
             ))}
           </ul>

@@ -1,0 +1,63 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { chooseBuild } from '@/lib/build/store';
+import { parseBuild } from '@/lib/version';
+import { useBuild } from './use-build';
+
+/** The build field in the header: what the admin runs, so that procedures show only what applies. */
+export function BuildPicker() {
+  const build = useBuild();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saveFailed, setSaveFailed] = useState(false);
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const value = draft ?? build.text ?? '';
+  const parsed = value.trim() === '' ? null : parseBuild(value);
+  // Checked while the admin is not typing, so a half-typed build is not called wrong.
+  const error = draft === null && parsed && !parsed.ok ? parsed.error : null;
+
+  return (
+    <div className="flex flex-col gap-1 text-sm">
+      <div className="flex items-center gap-2">
+        <label htmlFor={inputId} className="font-medium whitespace-nowrap">
+          Your build
+        </label>
+        <input
+          id={inputId}
+          value={value}
+          placeholder="e.g. 1.1.443.0"
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error !== null}
+          aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setSaveFailed(!chooseBuild(event.target.value));
+          }}
+          onBlur={() => setDraft(null)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') setDraft(null);
+          }}
+          className="w-36 rounded-md border border-zinc-400 bg-white px-2 py-1 font-mono aria-invalid:border-red-700 dark:border-zinc-600 dark:bg-zinc-900 dark:aria-invalid:border-red-400"
+        />
+      </div>
+      <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
+        Shown as the version of Microsoft Azure AD Connect in Control Panel → Programs and Features.
+        {build.source === 'url' && ' Set by the link you opened.'}
+      </p>
+      {error && (
+        <p id={errorId} role="alert" className="max-w-md text-red-800 dark:text-red-300">
+          {error} Nothing is hidden until the build is valid.
+        </p>
+      )}
+      {saveFailed && (
+        <p role="alert" className="max-w-md text-xs">
+          This browser will not save the build. Add ?build= and the build to the address instead.
+        </p>
+      )}
+    </div>
+  );
+}

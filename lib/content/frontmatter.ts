@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
+import { closest } from '../fuzzy';
 import type { ContentError } from './errors';
 import { frontmatterSchema, type Frontmatter } from './schema';
 
@@ -139,26 +140,4 @@ function lineOfKey(doc: Document, path: PropertyKey[], key: string, lineAt: (off
   const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
   const range = isScalar(pair?.key) ? pair.key.range : undefined;
   return range ? lineAt(range[0]) : undefined;
-}
-
-/** The known name closest to a misspelt one, if it is close enough to be a typo. */
-export function closest(word: string, names: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of names) {
-    const distance = editDistance(word.toLowerCase(), name.toLowerCase());
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(word.length / 4)) ? best.name : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { ContentError } from './errors';
-import { closest, readFrontmatter } from './frontmatter';
+import { closest } from '../fuzzy';
+import { readFrontmatter } from './frontmatter';
 import { remarkProcedure, type Heading, type SharedStepsFile, type Step } from './remark-procedure';
 import type { Frontmatter } from './schema';
 
@@ -12,6 +13,8 @@ export interface Procedure extends Frontmatter {
   /** Every step in document order, sub-steps after their parent. */
   steps: Step[];
   headings: Heading[];
+  /** Text of the paragraphs other than step instructions, and of code blocks. */
+  paragraphs: string[];
   /** The compiled MDX body: a function body for `run` from `@mdx-js/mdx`. */
   code: string;
 }
@@ -88,7 +91,7 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
       continue;
     }
     compiled.push({
-      procedure: { ...frontmatter, file, steps: tree.steps, headings: tree.headings, code: String(result) },
+      procedure: { ...frontmatter, file, steps: tree.steps, headings: tree.headings, paragraphs: tree.paragraphs, code: String(result) },
       source,
     });
     for (const link of tree.links) links.push({ ...link, from: frontmatter.slug });

@@ -54,6 +54,8 @@ export interface LinkUse {
 export interface ProcedureTree {
   steps: Step[];
   headings: Heading[];
+  /** Text of the paragraphs other than step instructions, and of code blocks, for search. */
+  paragraphs: string[];
   links: LinkUse[];
   errors: ContentError[];
 }
@@ -62,6 +64,8 @@ declare module 'mdast' {
   interface Data {
     /** Set on nodes spliced in from a shared-steps file. */
     sharedSource?: SharedSource;
+    /** Set on a step's first paragraph: its instruction, kept as the step's text. */
+    stepInstruction?: boolean;
   }
 }
 
@@ -101,7 +105,7 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
  */
 export function remarkProcedure(this: Processor, options: RemarkProcedureOptions) {
   return (tree: Root, vfile: VFile) => {
-    const result: ProcedureTree = { steps: [], headings: [], links: [], errors: [] };
+    const result: ProcedureTree = { steps: [], headings: [], paragraphs: [], links: [], errors: [] };
     const slugger = new GithubSlugger();
     const seenIds = new Map<string, { file: string; line: number }>();
     let sectionId: string | null = null;
@@ -134,6 +138,12 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
           return heading(node, ctx);
         case 'list':
           return node.ordered ? steps(node, ctx) : walk(node, ctx);
+        case 'paragraph':
+          if (!node.data?.stepInstruction) result.paragraphs.push(toString(node).replace(/\s+/g, ' ').trim());
+          return walk(node, ctx);
+        case 'code':
+          result.paragraphs.push(node.value);
+          return;
         case 'link':
           result.links.push({ url: node.url, file: ctx.file, line: node.position?.start.line ?? 0 });
           return walk(node, ctx);
@@ -172,6 +182,7 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
         fail(ctx, item, 'a numbered step must start with its instruction', 'write the instruction as the first line of the list item, then any code or notes below it');
         return;
       }
+      first.data = { ...first.data, stepInstruction: true };
       const pinned = takePinnedId(first);
       const text = toString(first).replace(/\s+/g, ' ').trim();
       let id: string;

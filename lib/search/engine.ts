@@ -1,0 +1,186 @@
+import { nearWords } from '../fuzzy';
+import { MANIFEST_FILE, docShardFile, termShard, termShardFile } from './build-index';
+import { MAX_QUERY_CHARS, codeKey, normalize, tokenize, type Token } from './tokenize';
+import type { Manifest, Passage, SearchDoc, TermShard } from './types';
+
+/** Fetches one index file and parses it. */
+export type LoadFile = (name: string) => Promise<unknown>;
+
+export interface HighlightPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchResult {
+  doc: SearchDoc;
+  score: number;
+  /** Labels of the symptoms whose code the query named exactly ("Event 6000"). */
+  exact: string[];
+  /** What matched best: a symptom, step or heading, or else the summary. */
+  passage: Passage & { parts: HighlightPart[] };
+}
+
+export interface SearchOptions {
+  /** The query is being typed: its last word may be the start of a longer one. */
+  prefix?: boolean;
+  limit?: number;
+}
+
+/** Most distinct terms a query is scored on. */
+const MAX_TERMS = 48;
+const EXACT_CODE_BONUS = 1000;
+
+interface Expansion {
+  term: string;
+  weight: number;
+}
+
+/**
+ * A search over the sharded index. Files are fetched as queries need them and
+ * kept, so the first query pays for the manifest and its own shards only.
+ */
+export function createSearch(load: LoadFile) {
+  const files = new Map<string, Promise<unknown>>();
+  const file = <T>(name: string) => {
+    if (!files.has(name)) files.set(name, load(name));
+    return files.get(name) as Promise<T>;
+  };
+
+  return async function search(query: string, { prefix = false, limit = 10 }: SearchOptions = {}): Promise<SearchResult[]> {
+    const text = query.slice(0, MAX_QUERY_CHARS);
+    const manifest = await file<Manifest>(MANIFEST_FILE);
+    const vocabulary = new Set(manifest.vocabulary);
+    const common = new Set(manifest.common);
+    // A code's letter and digit parts are indexed, but not searched for: AADSTS50055 must not find AADSTS50054.
+    const tokens = uniqueTokens(tokenize(text)).filter((token) => !token.alnumPart && !common.has(token.term));
+    if (tokens.length === 0) return [];
+    const typingLast = prefix && /[\p{L}\p{N}]$/u.test(text);
+
+    const expansions = tokens.map((token, index): Expansion[] => {
+      const own = [{ term: token.term, weight: 1 }];
+      if (token.kind !== 'word') return own;
+      if (typingLast && index === tokens.length - 1 && token.whole) {
+        const starts = manifest.vocabulary.filter((word) => word.startsWith(token.raw) && word !== token.raw).slice(0, 8);
+        return [...own, ...stems(starts, 0.8)];
+      }
+      if (token.raw.length >= 5 && !vocabulary.has(token.raw)) {
+        return [...own, ...stems(nearWords(token.raw, manifest.vocabulary, token.raw.length >= 8 ? 2 : 1, 4), 0.6)];
+      }
+      return own;
+    });
+    const codes = [...new Set(tokens.filter((token) => token.whole && token.kind !== 'word').map((token) => `=${token.term}`))];
+    const wanted = [...new Set([...expansions.flat().map((expansion) => expansion.term), ...codes])];
+    const shards = await Promise.all(
+      [...new Set(wanted.map((term) => termShard(term, manifest.termShards)))].map(
+        async (shard) => [shard, await file<TermShard>(termShardFile(shard))] as const,
+      ),
+    );
+    const shardOf = new Map(shards);
+    const postings = (term: string) => decode(shardOf.get(termShard(term, manifest.termShards))?.[term]);
+
+    const scores = new Map<number, { score: number; matched: number; exact: Set<string> }>();
+    const entry = (doc: number) => {
+      let found = scores.get(doc);
+      if (!found) scores.set(doc, (found = { score: 0, matched: 0, exact: new Set() }));
+      return found;
+    };
+    let known = 0;
+    for (const options of expansions) {
+      const best = new Map<number, number>();
+      for (const { term, weight } of options) {
+        const list = postings(term);
+        const idf = Math.log(1 + manifest.docs / Math.max(1, list.length));
+        for (const [doc, termWeight] of list) best.set(doc, Math.max(best.get(doc) ?? 0, weight * termWeight * idf));
+      }
+      if (best.size > 0) known++;
+      for (const [doc, score] of best) {
+        const found = entry(doc);
+        found.score += score;
+        found.matched++;
+      }
+    }
+    for (const code of codes) for (const [doc] of postings(code)) entry(doc).exact.add(code.slice(1));
+
+    const ranked = [...scores]
+      .map(([doc, { score, matched, exact }]) => ({
+        doc,
+        exact,
+        // Coordination: a procedure that has more of the query's (known) words ranks higher.
+        score: score * (0.3 + 0.7 * (known === 0 ? 0 : matched / known)) + EXACT_CODE_BONUS * exact.size,
+      }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, limit);
+
+    const matchedTerms = new Set(expansions.flat().map((expansion) => expansion.term));
+    return Promise.all(
+      ranked.map(async ({ doc, score, exact }) => {
+        const docs = await file<SearchDoc[]>(docShardFile(Math.floor(doc / manifest.docsPerShard)));
+        const found = docs[doc % manifest.docsPerShard]!;
+        return {
+          doc: found,
+          score,
+          exact: found.passages
+            .filter((passage) => passage.code !== undefined && exact.has(codeKey(passage.code) ?? ''))
+            .map((passage) => passage.label ?? passage.code!),
+          passage: bestPassage(found, matchedTerms),
+        };
+      }),
+    );
+  };
+}
+
+function uniqueTokens(tokens: Token[]): Token[] {
+  const seen = new Map<string, Token>();
+  for (const token of tokens) {
+    const earlier = seen.get(token.term);
+    if (!earlier || (token.whole && !earlier.whole)) seen.set(token.term, token);
+  }
+  return [...seen.values()].slice(0, MAX_TERMS);
+}
+
+function stems(words: string[], weight: number): Expansion[] {
+  return words.flatMap((word) => tokenize(word).map((token) => ({ term: token.term, weight })));
+}
+
+function decode(list: number[] | undefined): [number, number][] {
+  if (!list) return [];
+  const pairs: [number, number][] = [];
+  let doc = 0;
+  for (let i = 0; i < list.length; i += 2) {
+    doc += list[i]!;
+    pairs.push([doc, list[i + 1]! / 10]);
+  }
+  return pairs;
+}
+
+const WORD = /0x[0-9a-f]+|\d+(?:\.\d+)+|[\p{L}\p{N}]+(?:['_-][\p{L}\p{N}]+)*/giu;
+
+/** Splits text into parts, marking the words whose terms the query matched. */
+export function highlight(text: string, terms: ReadonlySet<string>): HighlightPart[] {
+  const parts: HighlightPart[] = [];
+  let last = 0;
+  for (const match of normalizeSameLength(text).matchAll(WORD)) {
+    const hit = tokenize(match[0]).some((token) => terms.has(token.term));
+    if (!hit) continue;
+    if (match.index > last) parts.push({ text: text.slice(last, match.index), hit: false });
+    parts.push({ text: text.slice(match.index, match.index + match[0].length), hit: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), hit: false });
+  return parts;
+}
+
+/** Quotes and dashes made plain, character for character, so offsets still fit the original. */
+function normalizeSameLength(text: string): string {
+  return [...text].map((char) => (char.length === 1 && normalize(char).length === 1 ? normalize(char) : char)).join('');
+}
+
+function bestPassage(doc: SearchDoc, terms: ReadonlySet<string>): SearchResult['passage'] {
+  let best: { passage: Passage; hits: number } = { passage: { kind: 'heading', text: doc.summary }, hits: 0 };
+  for (const passage of [{ kind: 'heading' as const, text: doc.summary }, ...doc.passages]) {
+    const hits = new Set(tokenize(`${passage.label ?? ''} ${passage.text}`).filter((token) => terms.has(token.term)).map((token) => token.term)).size;
+    if (hits > best.hits) best = { passage, hits };
+  }
+  const { passage } = best;
+  return { ...passage, parts: highlight(passage.text, terms) };
+}

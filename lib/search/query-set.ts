@@ -1,0 +1,84 @@
+/**
+ * What helpdesks paste, written from the seed articles, each with the
+ * procedure that must come first. Unit tests check every one; the search
+ * benchmark checks them again inside a large synthetic corpus.
+ */
+
+const UPDATE = 'update-ad-ds-account-password';
+const RESET = 'reset-azure-ad-connector-account';
+const CHANGE = 'change-sync-service-account-password';
+
+export const QUERY_SET: { query: string; expected: string }[] = [
+  // Event IDs and codes, bare and with their words.
+  { query: 'Event ID 6000', expected: UPDATE },
+  { query: '6000', expected: UPDATE },
+  { query: 'no-start-credentials', expected: UPDATE },
+  { query: 'no start credentials', expected: UPDATE },
+  { query: 'Event 6900', expected: RESET },
+  { query: 'Event 659', expected: RESET },
+  { query: 'AADSTS50054', expected: RESET },
+  { query: 'aadsts70002', expected: RESET },
+  { query: 'AADSTS 50054', expected: RESET },
+  { query: 'Error 1069', expected: CHANGE },
+  { query: '1069', expected: CHANGE },
+  { query: 'Event 7038', expected: CHANGE },
+  { query: 'Event ID 6028', expected: CHANGE },
+  { query: '-21451857952', expected: CHANGE },
+  { query: 'service-specific error code -21451857952', expected: CHANGE },
+  // Whole messages, with other domains, accounts and quote styles.
+  { query: 'The management agent "fabrikam.com" failed to run because the credentials were invalid', expected: UPDATE },
+  { query: 'The management agent “corp.contoso.local” failed to run because the credentials were invalid.', expected: UPDATE },
+  { query: 'Event 6000 The management agent "EU-FOREST" failed to run', expected: UPDATE },
+  { query: '“no‑start‑credentials”', expected: UPDATE },
+  { query: 'AADSTS70002: Error validating credentials. AADSTS50054: Old password is used for authentication.', expected: RESET },
+  {
+    query:
+      'The server encountered an unexpected error while processing a password change notification: AADSTS70002: Error validating credentials. AADSTS50054: Old password is used for authentication.',
+    expected: RESET,
+  },
+  { query: 'Error while retrieving password policy sync configuration', expected: RESET },
+  { query: 'Microsoft.IdentityModel.Clients.ActiveDirectory.AdalServiceException', expected: RESET },
+  { query: 'Error 1069: The service did not start due to a logon failure.', expected: CHANGE },
+  { query: 'Windows could not start the Microsoft Azure AD Sync service on Local Computer', expected: CHANGE },
+  {
+    query:
+      'The ADSync service was unable to log on as FABRIKAM\\svc-aadsync with the currently configured password due to the following error: The user name or password is incorrect.',
+    expected: CHANGE,
+  },
+  { query: 'The server encryption key cannot be accessed.', expected: CHANGE },
+  { query: "the server encryption key can't be accessed", expected: CHANGE },
+  // Commands and builds.
+  { query: 'Add-ADSyncAADServiceAccount', expected: RESET },
+  { query: 'miiskmu.exe /a', expected: CHANGE },
+  { query: '1.1.443.0', expected: CHANGE },
+  // Typos.
+  { query: 'credentails invalid no-start', expected: UPDATE },
+  { query: 'encyption key cannot be acessed', expected: CHANGE },
+  { query: 'AD connector import fails credentails', expected: UPDATE },
+  // Old article names.
+  { query: 'how-to-connect-sync-change-addsacct-pass', expected: UPDATE },
+  { query: 'active-directory-aadconnectsync-change-addsacct-pass', expected: UPDATE },
+  { query: 'how-to-connect-azureadaccount', expected: RESET },
+  { query: 'active-directory-aadconnectsync-howto-azureadaccount', expected: RESET },
+  { query: 'how-to-connect-sync-change-serviceacct-pass', expected: CHANGE },
+  { query: 'active-directory-aadconnectsync-change-serviceacct-pass', expected: CHANGE },
+  // Plain language.
+  { query: 'AD DS account password changed', expected: UPDATE },
+  { query: 'sync to on-premises AD fails after password change of the connector account', expected: UPDATE },
+  { query: 'global admin reset the Azure AD connector account password by mistake', expected: RESET },
+  { query: 'sync service cannot authenticate to Azure AD old password', expected: RESET },
+  { query: 'ADSync service account password change', expected: CHANGE },
+  { query: 'sync service will not start after changing its password', expected: CHANGE },
+  { query: 'abandon encryption key', expected: CHANGE },
+  { query: 'DPAPI encryption key', expected: CHANGE },
+];
+
+/** Queries that must not find a procedure first by accident: a near code is not the code. */
+export const NEAR_MISSES: { query: string; mustNotFind: string }[] = [
+  { query: 'AADSTS50055', mustNotFind: RESET },
+  { query: '600', mustNotFind: UPDATE },
+  { query: '60', mustNotFind: UPDATE },
+  { query: '106', mustNotFind: CHANGE },
+  { query: 'AADSTS5005', mustNotFind: RESET },
+  { query: '7039', mustNotFind: CHANGE },
+];

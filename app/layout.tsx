@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { BuildPicker } from '@/components/build/build-picker.client';
 import { InternalLink } from '@/components/internal-link.client';
+import { SearchBox } from '@/components/search/search-box.client';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -22,9 +23,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="border-b border-zinc-200 dark:border-zinc-800 print:hidden">
           <div className="mx-auto flex max-w-4xl flex-wrap items-start justify-between gap-4 px-4 py-3">
-            <InternalLink href="/" className="text-lg font-bold">
+            <InternalLink href="/" className="py-1 text-lg font-bold">
               Runbooks
             </InternalLink>
+            <div className="flex min-w-64 flex-1 flex-col gap-1">
+              <SearchBox />
+              <nav aria-label="Site" className="text-sm">
+                <InternalLink href="/symptoms/" className="link">
+                  All symptoms
+                </InternalLink>
+              </nav>
+            </div>
             <BuildPicker />
           </div>
         </header>

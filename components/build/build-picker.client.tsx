@@ -19,7 +19,7 @@ export function BuildPicker() {
   const error = draft === null && parsed && !parsed.ok ? parsed.error : null;
 
   return (
-    <div className="flex flex-col gap-1 text-sm">
+    <div className="flex w-64 flex-col gap-1 text-sm">
       <div className="flex items-center gap-2">
         <label htmlFor={inputId} className="font-medium whitespace-nowrap">
           Your build
@@ -41,7 +41,7 @@ export function BuildPicker() {
           onKeyDown={(event) => {
             if (event.key === 'Enter') setDraft(null);
           }}
-          className="w-36 rounded-md border border-zinc-400 bg-white px-2 py-1 font-mono aria-invalid:border-red-700 dark:border-zinc-600 dark:bg-zinc-900 dark:aria-invalid:border-red-400"
+          className="w-full min-w-0 rounded-md border border-zinc-400 bg-white px-2 py-1 font-mono aria-invalid:border-red-700 dark:border-zinc-600 dark:bg-zinc-900 dark:aria-invalid:border-red-400"
         />
       </div>
       <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -1,5 +1,6 @@
 import 'server-only';
 import { ContentErrors } from './errors';
+import { buildSearchIndex } from '../search/build-index';
 import { loadContent, type Procedure } from './load';
 
 export type { Procedure } from './load';
@@ -29,4 +30,12 @@ export async function getProceduresByTopic(): Promise<{ topic: string; procedure
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([topic, procedures]) => ({ topic, procedures }));
+}
+
+let searchIndex: Promise<Map<string, string>> | undefined;
+
+/** The search index files, file name → JSON, built once per build from the procedures. */
+export function getSearchIndex(): Promise<Map<string, string>> {
+  searchIndex ??= getProcedures().then((procedures) => buildSearchIndex(procedures));
+  return searchIndex;
 }

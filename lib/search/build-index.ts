@@ -145,7 +145,7 @@ function passagesOf(source: SearchSource): Passage[] {
         kind: 'symptom',
         label: symptomLabel(symptom),
         code: symptom.code,
-        text: symptom.message ?? symptom.code ?? '',
+        text: symptom.message?.replace(/\{([a-z][a-z0-9-]*)\}/gi, '‹$1›') ?? symptom.code ?? '',
       }),
     ),
     ...source.headings.map((heading): Passage => ({ kind: 'heading', text: heading.text, anchor: heading.id, ranges: heading.ranges })),

@@ -29,6 +29,8 @@ export interface SearchOptions {
 /** Most distinct terms a query is scored on. */
 const MAX_TERMS = 48;
 const EXACT_CODE_BONUS = 1000;
+/** Results scoring under this share of the best are noise beside it, and left out. */
+const MIN_SHARE_OF_BEST = 0.05;
 
 interface Expansion {
   term: string;
@@ -109,6 +111,7 @@ export function createSearch(load: LoadFile) {
         score: score * (0.3 + 0.7 * (known === 0 ? 0 : matched / known)) + EXACT_CODE_BONUS * exact.size,
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .filter((result, _, [best]) => result.score >= best!.score * MIN_SHARE_OF_BEST)
       .slice(0, limit);
 
     const matchedTerms = new Set(expansions.flat().map((expansion) => expansion.term));
@@ -177,7 +180,8 @@ function normalizeSameLength(text: string): string {
 
 function bestPassage(doc: SearchDoc, terms: ReadonlySet<string>): SearchResult['passage'] {
   let best: { passage: Passage; hits: number } = { passage: { kind: 'heading', text: doc.summary }, hits: 0 };
-  for (const passage of [{ kind: 'heading' as const, text: doc.summary }, ...doc.passages]) {
+  // The summary comes last: on a tie, the symptom, step or section that matched says more.
+  for (const passage of [...doc.passages, { kind: 'heading' as const, text: doc.summary }]) {
     const hits = new Set(tokenize(`${passage.label ?? ''} ${passage.text}`).filter((token) => terms.has(token.term)).map((token) => token.term)).size;
     if (hits > best.hits) best = { passage, hits };
   }

@@ -1,0 +1,164 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useRef, useState } from 'react';
+import { withBuildParam } from '@/lib/build/store';
+import type { SearchResult } from '@/lib/search/engine';
+import { useBuild } from '../build/use-build';
+import { runSearch, warmUpSearch } from './load-search';
+import { BuildMark, ExactBadge, Passage } from './result';
+
+/**
+ * The header search: results as you type, arrows to move, Enter to open,
+ * Escape to close, "/" to focus. Without JavaScript it is a plain form that
+ * opens the results page.
+ */
+export function SearchBox() {
+  const router = useRouter();
+  const build = useBuild();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResult[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [failed, setFailed] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const asked = useRef('');
+  const id = useId();
+  const listId = `${id}-results`;
+  const optionId = (index: number) => `${id}-option-${index}`;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const update = (text: string) => {
+    setQuery(text);
+    setActive(-1);
+    asked.current = text;
+    if (text.trim() === '') {
+      setResults([]);
+      setOpen(false);
+      return;
+    }
+    runSearch(text, { prefix: true, limit: 6 }).then(
+      (found) => {
+        if (asked.current !== text) return;
+        setFailed(null);
+        setResults(found);
+        setActive(found.length > 0 ? 0 : -1);
+        setOpen(true);
+      },
+      (error: Error) => {
+        setFailed(error.message);
+        setOpen(true);
+      },
+    );
+  };
+
+  const hrefFor = (result: SearchResult) => withBuildParam(`/procedures/${result.doc.slug}/`, build);
+  const resultsPage = () => withBuildParam(`/search/?q=${encodeURIComponent(query)}`, build);
+  const go = (href: string) => {
+    setOpen(false);
+    router.push(href);
+  };
+
+  return (
+    <form
+      role="search"
+      action="/search/"
+      method="get"
+      className="relative w-full max-w-md"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (query.trim() === '') return;
+        go(active >= 0 && results[active] ? hrefFor(results[active]) : resultsPage());
+      }}
+    >
+      <label htmlFor={`${id}-input`} className="sr-only">
+        Search procedures
+      </label>
+      <input
+        ref={input}
+        id={`${id}-input`}
+        name="q"
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
+        placeholder="Search: error, event ID, message   ( / )"
+        value={query}
+        onFocus={warmUpSearch}
+        onChange={(event) => update(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            if (open) event.preventDefault();
+            setOpen(false);
+            setActive(-1);
+          } else if (event.key === 'ArrowDown' && results.length > 0) {
+            event.preventDefault();
+            setOpen(true);
+            setActive((active + 1) % results.length);
+          } else if (event.key === 'ArrowUp' && results.length > 0) {
+            event.preventDefault();
+            setOpen(true);
+            setActive(active <= 0 ? results.length - 1 : active - 1);
+          }
+        }}
+        onBlur={(event) => {
+          if (!event.currentTarget.form?.contains(event.relatedTarget)) setOpen(false);
+        }}
+        className="w-full rounded-md border border-zinc-400 bg-white px-3 py-1.5 dark:border-zinc-600 dark:bg-zinc-900"
+      />
+      <div
+        className={`absolute top-full right-0 left-0 z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-md border border-zinc-300 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900 ${open ? '' : 'hidden'}`}
+      >
+        <ul id={listId} role="listbox" aria-label="Matching procedures">
+          {results.map((result, index) => (
+            <li
+              key={result.doc.slug}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === active}
+              className={`cursor-pointer border-b border-zinc-200 px-3 py-2 last:border-0 dark:border-zinc-800 ${index === active ? 'bg-sky-100 dark:bg-sky-950' : ''}`}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => go(hrefFor(result))}
+            >
+              <span className="font-semibold">{result.doc.title}</span>
+              <ExactBadge result={result} />
+              <Passage result={result} />
+              <BuildMark result={result} build={build.text} />
+            </li>
+          ))}
+        </ul>
+        {open && results.length === 0 && (
+          <p className="px-3 py-2 text-sm">{failed ?? `No procedures match “${query.slice(0, 80)}”. Press Enter for the results page.`}</p>
+        )}
+        {open && results.length > 0 && (
+          <a
+            href={resultsPage()}
+            className="link block border-t border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800"
+            onClick={(event) => {
+              event.preventDefault();
+              go(resultsPage());
+            }}
+          >
+            See all results
+          </a>
+        )}
+      </div>
+    </form>
+  );
+}

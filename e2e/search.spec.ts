@@ -1,0 +1,117 @@
+import { expect, test } from './fixtures';
+
+test('typing a code in the header box shows its procedure first, and Enter opens it', async ({ page }) => {
+  await page.goto('/');
+  const box = page.getByRole('combobox', { name: 'Search procedures' });
+  await box.fill('AADSTS50054');
+  const options = page.getByRole('listbox', { name: 'Matching procedures' }).getByRole('option');
+  await expect(options.first()).toContainText('Reset the Azure AD connector account credentials');
+  await expect(options.first()).toContainText('Exact symptom match: AADSTS50054');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/procedures\/reset-azure-ad-connector-account\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reset the Azure AD connector account credentials');
+});
+
+test('arrows move through the results, Escape closes them, and "/" focuses the box', async ({ page }) => {
+  await page.goto('/procedures/update-ad-ds-account-password/');
+  await page.locator('body').press('/');
+  const box = page.getByRole('combobox', { name: 'Search procedures' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('password');
+  const options = page.getByRole('option');
+  await expect(options).toHaveCount(3);
+  await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await box.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+  await box.press('ArrowUp');
+  await box.press('ArrowUp');
+  await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await box.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('a pasted event message with another domain finds its procedure', async ({ page }) => {
+  await page.goto('/');
+  await page
+    .getByRole('combobox', { name: 'Search procedures' })
+    .fill('The management agent “corp.fabrikam.local” failed to run because the credentials were invalid.');
+  await expect(page.getByRole('option').first()).toContainText('Update the AD DS connector account password');
+});
+
+test('/search/?q= works on a cold load, best first, with the match marked', async ({ page }) => {
+  await page.goto('/search/?q=Error%201069%3A%20The%20service%20did%20not%20start%20due%20to%20a%20logon%20failure.');
+  const results = page.getByRole('list', { name: 'Search results' });
+  const first = results.getByRole('listitem').first();
+  await expect(first.getByRole('link').first()).toHaveText('Change the ADSync service account password');
+  await expect(first.getByRole('link').first()).toHaveAttribute('href', '/procedures/change-sync-service-account-password/');
+  await expect(first).toContainText('Exact symptom match: Error 1069');
+  await expect(first.locator('mark').first()).toBeVisible();
+  await first.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Change the ADSync service account password');
+});
+
+test('"See all results" opens the shareable results page', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Search procedures' }).fill('encryption key');
+  await page.getByRole('link', { name: 'See all results' }).click();
+  await expect(page).toHaveURL(/\/search\/\?q=encryption(\+|%20)key$/);
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toHaveText(
+    'Change the ADSync service account password',
+  );
+});
+
+test('no results says so, shows the query, and offers the symptoms table', async ({ page }) => {
+  await page.goto('/search/?q=AADSTS90002');
+  await expect(page.getByText('No procedures match “AADSTS90002”.')).toBeVisible();
+  await page.getByRole('link', { name: 'symptoms table' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Symptoms');
+});
+
+test('hostile queries are shown as text and break nothing', async ({ page }) => {
+  for (const query of ['<img src=x onerror=alert(1)>', 'javascript:alert(1)', '.*(a+)+$[](', 'a'.repeat(10_000), '%E0%A4%A']) {
+    await page.goto(`/search/?q=${query.startsWith('%') ? query : encodeURIComponent(query)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search results');
+    await expect(page.getByText(/No procedures match|procedures? match/).first()).toBeVisible();
+  }
+  await expect(page.locator('img')).toHaveCount(0);
+});
+
+test('search results mark what does not apply to the chosen build', async ({ page }) => {
+  await page.goto('/search/?q=abandon%20encryption%20key&build=1.1.614.0');
+  const first = page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first();
+  await expect(first).toContainText('The part that matched: Not needed for build 1.1.614.0: applies to 1.1.443.0 or older');
+  await expect(first.getByRole('link').first()).toHaveAttribute('href', '/procedures/change-sync-service-account-password/?build=1.1.614.0');
+});
+
+test('no search code or index loads before someone starts searching', async ({ page }) => {
+  const indexRequests: string[] = [];
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/search-index/')) indexRequests.push(request.url());
+  });
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(await response.text());
+  });
+  await page.goto('/procedures/update-ad-ds-account-password/');
+  await page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' }).check();
+  await page.waitForLoadState('networkidle');
+  expect(indexRequests).toEqual([]);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((script) => script.includes('/search-index/'))).toEqual([]);
+
+  await page.getByRole('combobox', { name: 'Search procedures' }).fill('6000');
+  await expect(page.getByRole('option').first()).toContainText('Update the AD DS connector account password');
+  expect(indexRequests.some((url) => url.endsWith('/search-index/manifest.json'))).toBe(true);
+});
+
+test('the symptoms page lists every symptom with its procedure', async ({ page }) => {
+  await page.goto('/symptoms/');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(11);
+  const row = table.getByRole('row').filter({ hasText: '6000' });
+  await expect(row).toContainText('Application log');
+  await row.getByRole('link', { name: 'Update the AD DS connector account password' }).click();
+  await expect(page).toHaveURL(/\/procedures\/update-ad-ds-account-password\/$/);
+});

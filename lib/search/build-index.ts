@@ -45,9 +45,11 @@ export function buildSearchIndex(sources: SearchSource[], options: IndexOptions 
   const { termShardBytes = 12_000, docsPerShard = 4 } = options;
   const postings = new Map<string, Map<number, number>>();
   const vocabulary = new Set<string>();
+  const lengths: number[] = [];
 
   const add = (doc: number, text: string, boost: number) => {
     for (const token of tokenize(text)) {
+      lengths[doc] = (lengths[doc] ?? 0) + 1;
       if (token.kind === 'word' && token.raw.length >= 3) vocabulary.add(token.raw);
       const forTerm = postings.get(token.term) ?? new Map<number, number>();
       forTerm.set(doc, Math.min(MAX_WEIGHT, (forTerm.get(doc) ?? 0) + boost));
@@ -99,6 +101,7 @@ export function buildSearchIndex(sources: SearchSource[], options: IndexOptions 
     docsPerShard,
     vocabulary: [...vocabulary].sort(),
     common: common.sort(),
+    lengths: docs.map((_, doc) => lengths[doc] ?? 0),
   };
   const files = new Map<string, string>([[MANIFEST_FILE, JSON.stringify(manifest)]]);
   shards.forEach((shard, index) => files.set(termShardFile(index), JSON.stringify(shard)));

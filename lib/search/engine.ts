@@ -28,6 +28,17 @@ export interface SearchOptions {
 
 /** Most distinct terms a query is scored on. */
 const MAX_TERMS = 48;
+/** BM25: how fast repeated weight saturates, and how much a long procedure is discounted. */
+const K1 = 1.2;
+const B = 0.5;
+/** Runs of up to this many query words are also tried as one code: "no start credentials". */
+const MAX_CODE_WORDS = 4;
+/**
+ * Only short queries are tried that way: someone who types a code with spaces
+ * types little else, and a pasted message has its codes written whole. Each
+ * try can cost a shard download.
+ */
+const MAX_WORDS_FOR_JOINING = 6;
 const EXACT_CODE_BONUS = 1000;
 /** Results scoring under this share of the best are noise beside it, and left out. */
 const MIN_SHARE_OF_BEST = 0.05;
@@ -47,12 +58,18 @@ export function createSearch(load: LoadFile) {
     if (!files.has(name)) files.set(name, load(name));
     return files.get(name) as Promise<T>;
   };
+  let index: Promise<{ manifest: Manifest; vocabulary: Set<string>; common: Set<string>; averageLength: number }> | undefined;
+  const decoded = new Map<string, [number, number][]>();
 
   return async function search(query: string, { prefix = false, limit = 10 }: SearchOptions = {}): Promise<SearchResult[]> {
     const text = query.slice(0, MAX_QUERY_CHARS);
-    const manifest = await file<Manifest>(MANIFEST_FILE);
-    const vocabulary = new Set(manifest.vocabulary);
-    const common = new Set(manifest.common);
+    index ??= file<Manifest>(MANIFEST_FILE).then((manifest) => ({
+      manifest,
+      vocabulary: new Set(manifest.vocabulary),
+      common: new Set(manifest.common),
+      averageLength: manifest.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, manifest.docs),
+    }));
+    const { manifest, vocabulary, common, averageLength } = await index;
     // A code's letter and digit parts are indexed, but not searched for: AADSTS50055 must not find AADSTS50054.
     const tokens = uniqueTokens(tokenize(text)).filter((token) => !token.alnumPart && !common.has(token.term));
     if (tokens.length === 0) return [];
@@ -70,7 +87,12 @@ export function createSearch(load: LoadFile) {
       }
       return own;
     });
-    const codes = [...new Set(tokens.filter((token) => token.whole && token.kind !== 'word').map((token) => `=${token.term}`))];
+    const codes = [
+      ...new Set([
+        ...tokens.filter((token) => token.whole && token.kind !== 'word').map((token) => `=${token.term}`),
+        ...joinedWords(text).map((code) => `=${code}`),
+      ]),
+    ];
     const wanted = [...new Set([...expansions.flat().map((expansion) => expansion.term), ...codes])];
     const shards = await Promise.all(
       [...new Set(wanted.map((term) => termShard(term, manifest.termShards)))].map(
@@ -78,7 +100,11 @@ export function createSearch(load: LoadFile) {
       ),
     );
     const shardOf = new Map(shards);
-    const postings = (term: string) => decode(shardOf.get(termShard(term, manifest.termShards))?.[term]);
+    const postings = (term: string) => {
+      let list = decoded.get(term);
+      if (!list) decoded.set(term, (list = decode(shardOf.get(termShard(term, manifest.termShards))?.[term])));
+      return list;
+    };
 
     const scores = new Map<number, { score: number; matched: number; exact: Set<string> }>();
     const entry = (doc: number) => {
@@ -92,7 +118,10 @@ export function createSearch(load: LoadFile) {
       for (const { term, weight } of options) {
         const list = postings(term);
         const idf = Math.log(1 + manifest.docs / Math.max(1, list.length));
-        for (const [doc, termWeight] of list) best.set(doc, Math.max(best.get(doc) ?? 0, weight * termWeight * idf));
+        for (const [doc, termWeight] of list) {
+          const norm = K1 * (1 - B + (B * (manifest.lengths[doc] ?? averageLength)) / averageLength);
+          best.set(doc, Math.max(best.get(doc) ?? 0, (weight * idf * termWeight * (K1 + 1)) / (termWeight + norm)));
+        }
       }
       if (best.size > 0) known++;
       for (const [doc, score] of best) {
@@ -116,7 +145,7 @@ export function createSearch(load: LoadFile) {
 
     const matchedTerms = new Set(expansions.flat().map((expansion) => expansion.term));
     return Promise.all(
-      ranked.map(async ({ doc, score, exact }) => {
+      ranked.map(async ({ doc, score, exact }): Promise<SearchResult> => {
         const docs = await file<SearchDoc[]>(docShardFile(Math.floor(doc / manifest.docsPerShard)));
         const found = docs[doc % manifest.docsPerShard]!;
         return {
@@ -130,6 +159,21 @@ export function createSearch(load: LoadFile) {
       }),
     );
   };
+}
+
+/** Runs of adjacent query words joined as codes are written: "no start credentials" → no-start-credentials, "AADSTS 50054" → aadsts50054. */
+function joinedWords(text: string): string[] {
+  const words = normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length > MAX_WORDS_FOR_JOINING) return [];
+  const joined: string[] = [];
+  for (let start = 0; start < words.length; start++) {
+    for (let count = 2; count <= MAX_CODE_WORDS && start + count <= words.length; count++) {
+      joined.push(words.slice(start, start + count).join('-'));
+    }
+    const [letters, digits] = [words[start]!, words[start + 1]];
+    if (digits && /^\p{L}+$/u.test(letters) && /^\p{N}+$/u.test(digits)) joined.push(letters + digits);
+  }
+  return joined;
 }
 
 function uniqueTokens(tokens: Token[]): Token[] {
@@ -178,11 +222,16 @@ function normalizeSameLength(text: string): string {
   return [...text].map((char) => (char.length === 1 && normalize(char).length === 1 ? normalize(char) : char)).join('');
 }
 
+const passageTerms = new WeakMap<Passage, Set<string>>();
+
 function bestPassage(doc: SearchDoc, terms: ReadonlySet<string>): SearchResult['passage'] {
   let best: { passage: Passage; hits: number } = { passage: { kind: 'heading', text: doc.summary }, hits: 0 };
   // The summary comes last: on a tie, the symptom, step or section that matched says more.
-  for (const passage of [...doc.passages, { kind: 'heading' as const, text: doc.summary }]) {
-    const hits = new Set(tokenize(`${passage.label ?? ''} ${passage.text}`).filter((token) => terms.has(token.term)).map((token) => token.term)).size;
+  for (const passage of [...doc.passages, best.passage]) {
+    let own = passageTerms.get(passage);
+    if (!own) passageTerms.set(passage, (own = new Set(tokenize(`${passage.label ?? ''} ${passage.text}`).map((token) => token.term))));
+    let hits = 0;
+    for (const term of own) if (terms.has(term)) hits++;
     if (hits > best.hits) best = { passage, hits };
   }
   const { passage } = best;

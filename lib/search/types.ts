@@ -10,6 +10,8 @@ export interface Manifest {
   vocabulary: string[];
   /** Terms left out for being in most procedures. */
   common: string[];
+  /** Each procedure's length in indexed words, for length normalization. */
+  lengths: number[];
 }
 
 /** Term → postings as [doc gap, weight × 10, …]. Keys starting with "=" are exact symptom codes. */

@@ -57,7 +57,6 @@ const STEP_TEMPLATES = [
 const TOOLS = ['Event Viewer', 'Services', 'Certificates console', 'Synchronization Service Manager', 'AD FS Management', 'IIS Manager', 'Server Manager', 'DNS Manager'];
 const TABS = ['General', 'Connectors', 'Operations', 'Log On', 'Security', 'Certificates', 'Bindings', 'Advanced'];
 const CMDLETS = ['Get-ADSyncScheduler', 'Set-AdfsCertificate', 'Update-MgApplication', 'Test-ComputerSecureChannel', 'Restart-Service', 'Get-WinEvent', 'Reset-ComputerMachinePassword', 'Set-ADServiceAccount'];
-const TOPICS = ['Identity sync', 'Federation', 'Certificates', 'Mail', 'Network services', 'Servers', 'Endpoint management', 'Databases'];
 const RANGES = ['<=1.1.443.0', '>=1.1.524.0 <2.0.0.0', '>=2.0.0.0', '<=1.6.4.0'];
 
 /** mulberry32: a small seeded generator. */

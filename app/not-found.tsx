@@ -1,3 +1,4 @@
+import { NotFoundSuggestions } from '@/components/not-found-suggestions.client';
 import { ProcedureList } from '@/components/procedure-list';
 import { getProceduresByTopic } from '@/lib/content';
 
@@ -5,7 +6,9 @@ export default async function NotFound() {
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">Page not found</h1>
-      <p className="mb-6">There is no page at this address. The procedure you want may be one of these:</p>
+      <p className="mb-6">There is no page at this address. The procedure you want may be one of these.</p>
+      <NotFoundSuggestions />
+      <h2 className="sr-only">All procedures</h2>
       <ProcedureList groups={await getProceduresByTopic()} />
     </>
   );

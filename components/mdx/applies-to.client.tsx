@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { gateFor, gateLabel, type Gate } from '@/lib/build/gate';
 import { useBuild } from '../build/use-build';
 
@@ -31,7 +31,23 @@ export function Gated({ range, title, children }: { range: string; title?: strin
   const gate = useGate(range);
   const [opened, setOpened] = useState(false);
   const contentId = useId();
+  const content = useRef<HTMLDivElement>(null);
   const collapsed = gate.kind === 'not-needed' && !opened;
+
+  // A link to a step in here opens the part, even for a build it does not apply to: someone sent it on purpose.
+  useEffect(() => {
+    const openForHash = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      const target = id ? document.getElementById(id) : null;
+      if (target && content.current?.contains(target)) {
+        setOpened(true);
+        requestAnimationFrame(() => target.scrollIntoView({ block: 'start' }));
+      }
+    };
+    openForHash();
+    window.addEventListener('hashchange', openForHash);
+    return () => window.removeEventListener('hashchange', openForHash);
+  }, []);
   return (
     <section
       data-applies-to={range}
@@ -46,7 +62,7 @@ export function Gated({ range, title, children }: { range: string; title?: strin
           </button>
         )}
       </div>
-      <div id={contentId} hidden={collapsed}>
+      <div id={contentId} ref={content} hidden={collapsed}>
         {children}
       </div>
     </section>

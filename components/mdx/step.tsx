@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CopyStepLink } from './step-link.client';
 import { StepCheckbox, StepTime } from './step.client';
 
 export interface StepProps {
@@ -19,6 +20,7 @@ export function Step({ id, text, children }: StepProps) {
       <StepCheckbox id={id} text={text} />
       <div className="min-w-0 flex-1 [&>p]:my-1 [&>p:first-child]:mt-0.5">{children}</div>
       <StepTime id={id} />
+      <CopyStepLink id={id} text={text} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { compile } from '@mdx-js/mdx';
 import type { ContentError } from './errors';
 import { closest } from '../fuzzy';
 import { readFrontmatter } from './frontmatter';
+import { checkPublished, PUBLISHED_FILE, readPublished } from './published';
 import { remarkProcedure, type Heading, type SharedStepsFile, type Step } from './remark-procedure';
 import type { Frontmatter } from './schema';
 
@@ -99,6 +100,8 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
 
   errors.push(...checkNames(compiled), ...checkReferences(compiled));
   const procedures = compiled.map(({ procedure }) => procedure).sort((a, b) => a.title.localeCompare(b.title));
+  const published = readPublished(dir);
+  if (published) errors.push(...checkPublished(published, procedures, display(path.join(dir, PUBLISHED_FILE))));
   return { procedures, errors };
 
   function checkReferences(all: { procedure: Procedure; source: string }[]): ContentError[] {

@@ -1,33 +1,66 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { AliasRedirect } from '@/components/alias-redirect.client';
 import { Checklist, ChecklistProgress } from '@/components/checklist/checklist.client';
 import { InternalLink } from '@/components/internal-link.client';
 import { AppliesTo } from '@/components/mdx/applies-to';
 import { ProcedureBody } from '@/components/procedure-body';
 import { SymptomList } from '@/components/symptoms';
-import { getProcedure, getProcedures } from '@/lib/content';
+import { getProcedures, type Procedure } from '@/lib/content';
 
 type Props = { params: Promise<{ slug: string }> };
 
 export const dynamicParams = false;
 
+/** A procedure by its slug, or by an old name that now leads to it. */
+async function find(name: string): Promise<{ procedure: Procedure; isAlias: boolean } | undefined> {
+  const all = await getProcedures();
+  const procedure = all.find((candidate) => candidate.slug === name);
+  if (procedure) return { procedure, isAlias: false };
+  const renamed = all.find((candidate) => candidate.aliases.includes(name));
+  return renamed && { procedure: renamed, isAlias: true };
+}
+
 export async function generateStaticParams() {
-  return (await getProcedures()).map(({ slug }) => ({ slug }));
+  return (await getProcedures()).flatMap(({ slug, aliases }) => [slug, ...aliases].map((name) => ({ slug: name })));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const procedure = await getProcedure((await params).slug);
-  return procedure ? { title: procedure.title, description: procedure.summary } : {};
+  const found = await find((await params).slug);
+  if (!found) return {};
+  const { procedure, isAlias } = found;
+  return {
+    title: isAlias ? `Moved: ${procedure.title}` : procedure.title,
+    description: procedure.summary,
+    robots: isAlias ? { index: false } : undefined,
+    openGraph: { title: procedure.title, description: procedure.summary, type: 'article', siteName: 'Runbooks' },
+  };
 }
 
 export default async function ProcedurePage({ params }: Props) {
-  const procedure = await getProcedure((await params).slug);
-  if (!procedure) notFound();
+  const found = await find((await params).slug);
+  if (!found) notFound();
+  const { procedure, isAlias } = found;
+  const canonical = `/procedures/${procedure.slug}/`;
+  if (isAlias) {
+    return (
+      <>
+        <link rel="canonical" href={canonical} />
+        <meta httpEquiv="refresh" content={`3; url=${canonical}`} />
+        <AliasRedirect to={canonical} />
+        <h1 className="text-2xl font-bold">This procedure has moved</h1>
+        <p className="mt-2">
+          It is now <InternalLink href={canonical} className="link">{procedure.title}</InternalLink>. Taking you there…
+        </p>
+      </>
+    );
+  }
   const all = await getProcedures();
   const related = procedure.related.map((slug) => all.find((other) => other.slug === slug)!);
 
   return (
     <article>
+      <link rel="canonical" href={canonical} />
       <h1 className="text-2xl font-bold">{procedure.title}</h1>
       <p className="mt-2 text-lg text-zinc-700 dark:text-zinc-300">{procedure.summary}</p>
       <SymptomList symptoms={procedure.symptoms} />

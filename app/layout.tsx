@@ -32,6 +32,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <InternalLink href="/symptoms/" className="link">
                   All symptoms
                 </InternalLink>
+                <span aria-hidden="true"> · </span>
+                <InternalLink href="/runs/" className="link">
+                  Runs
+                </InternalLink>
               </nav>
             </div>
             <BuildPicker />

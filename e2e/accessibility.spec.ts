@@ -10,6 +10,8 @@ const PAGES = [
   '/search/?q=AADSTS50054%20old%20password&build=1.1.614.0',
   '/search/?q=nothing-matches-this',
   '/symptoms/',
+  '/runs/',
+  '/procedures/update-ad-ds-account-password/?run=INC-1',
   '/procedures/no-such-page/',
 ];
 

@@ -48,6 +48,9 @@ test('steps can be ticked with the keyboard alone', async ({ page }) => {
   await expect(first).toBeFocused();
   await page.keyboard.press('Space');
   await expect(first).toBeChecked();
+  // The next step's checkbox is two Tabs on: the step's copy-link control comes between.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /^Copy link to step: Open Synchronization Service Manager/ })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' })).toBeFocused();
   await page.keyboard.press('Space');
@@ -70,9 +73,10 @@ test('reset asks first, then unticks everything', async ({ page }) => {
 });
 
 test('garbage in storage is cleared and reported, and ticking still works', async ({ page }) => {
-  await page.goto(PAGE);
+  // Written from a page without a checklist, so no checklist can repair it before the procedure opens.
+  await page.goto('/symptoms/');
   await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"steps":[oops'), STORAGE_KEY);
-  await page.reload();
+  await page.goto(PAGE);
   const notice = page.getByRole('alert').filter({ hasText: 'could not be read, so it was cleared' });
   await expect(notice).toBeVisible();
   expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
@@ -84,12 +88,12 @@ test('garbage in storage is cleared and reported, and ticking still works', asyn
 });
 
 test('ticks on steps the procedure no longer has are reported, not dropped', async ({ page }) => {
-  await page.goto(PAGE);
+  await page.goto('/symptoms/');
   await page.evaluate((key) => {
     const doneAt = new Date().toISOString();
     localStorage.setItem(key, JSON.stringify({ version: 1, steps: { 'open-connectors-tab': { doneAt }, 'a-removed-step': { doneAt } } }));
   }, STORAGE_KEY);
-  await page.reload();
+  await page.goto(PAGE);
   const notice = page.getByRole('alert').filter({ hasText: 'One ticked step is no longer in this procedure' });
   await expect(notice).toContainText('a-removed-step');
   await expect(page.getByRole('status')).toHaveText('1 of 12 steps done');

@@ -35,7 +35,7 @@ test('a procedure page shows symptoms, the build range, related procedures and i
 test('commands have a copy button that copies the command', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/procedures/reset-azure-ad-connector-account/');
-  await page.getByRole('button', { name: 'Copy' }).first().click();
+  await page.getByRole('button', { name: 'Copy', exact: true }).first().click();
   await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Add-ADSyncAADServiceAccount');
 });

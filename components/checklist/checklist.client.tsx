@@ -1,17 +1,57 @@
 'use client';
 
 import { createContext, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { orphanedTicks, parseChecklist, progress, storageKey, type ChecklistState } from '@/lib/checklist/state';
 import { isNeeded } from '@/lib/build/gate';
+import { decodeShare, isShareFragment } from '@/lib/checklist/run';
+import {
+  isTicketId,
+  orphanedTicks,
+  parseChecklist,
+  progress,
+  resetTicks,
+  setStepDone,
+  setStepSkipped,
+  storageKey,
+  TICKET_ID_HINT,
+  type ChecklistState,
+} from '@/lib/checklist/state';
 import { createChecklistStore } from '@/lib/checklist/store';
 import { useBuild } from '../build/use-build';
+import { useHash, useQueryParam } from './use-location';
+import { runsChanged } from './use-stored-runs';
+
+export interface ChecklistStep {
+  id: string;
+  text: string;
+  parentId: string | null;
+  /** Build ranges around the step, the procedure's own first. */
+  ranges: string[];
+}
+
+export interface ProcedureInfo {
+  slug: string;
+  title: string;
+  revision: string;
+  steps: ChecklistStep[];
+}
 
 interface ChecklistValue {
+  procedure: ProcedureInfo;
   state: ChecklistState;
+  /** The ticket of the run being worked, or null for the plain checklist. */
+  ticket: string | null;
+  /** Set when the page shows progress shared through a link: it cannot be changed here. */
+  shared: ChecklistState | null;
+  build: string | null;
   setStepDone: (stepId: string, done: boolean) => void;
+  setStepSkipped: (stepId: string, reason: string | null) => void;
+  update: (change: (state: ChecklistState, now: Date) => ChecklistState) => void;
   reset: () => void;
   done: number;
+  skipped: number;
   total: number;
+  /** Ids of the steps that apply to the chosen build. */
+  neededIds: string[];
 }
 
 const ChecklistContext = createContext<ChecklistValue | null>(null);
@@ -32,19 +72,36 @@ function browserStorage(): Storage | null {
 
 const subscribeNothing = () => () => {};
 
-export interface ChecklistProps {
-  slug: string;
-  /** Every step of the procedure, in order, with the build ranges it sits in. */
-  steps: { id: string; ranges: string[] }[];
-  children: ReactNode;
+/** A new run's record: the ticket and the procedure as it is now. */
+export function startedRun(state: ChecklistState, procedure: ProcedureInfo, ticket: string, build: string | null, now: Date): ChecklistState {
+  if (state.run) return state;
+  const at = now.toISOString();
+  return {
+    ...state,
+    run: {
+      ticket,
+      slug: procedure.slug,
+      title: procedure.title,
+      revision: procedure.revision,
+      stepIds: procedure.steps.map((step) => step.id),
+      startedAt: at,
+      updatedAt: at,
+      ...(build ? { build } : {}),
+    },
+  };
 }
 
-/** Holds one procedure's ticks in browser storage and shares them with its steps. */
-export function Checklist({ slug, steps, children }: ChecklistProps) {
+/**
+ * Holds one procedure's ticks in browser storage and shares them with its
+ * steps: the plain checklist, or the run for the ticket in ?run=, or
+ * read-only progress shared through a #share= link.
+ */
+export function Checklist({ procedure, children }: { procedure: ProcedureInfo; children: ReactNode }) {
   const build = useBuild().text;
-  const stepIds = useMemo(() => steps.map((step) => step.id), [steps]);
-  // Steps for other builds are collapsed and do not count towards progress.
-  const neededIds = useMemo(() => steps.filter((step) => isNeeded(build, step.ranges)).map((step) => step.id), [steps, build]);
+  const runParam = useQueryParam('run');
+  const ticket = runParam !== null && isTicketId(runParam) ? runParam : null;
+  const hash = useHash();
+  const share = useMemo(() => (isShareFragment(hash) ? decodeShare(hash) : null), [hash]);
   const [writeFailed, setWriteFailed] = useState(false);
   const [recovered, setRecovered] = useState(false);
   const store = useMemo(
@@ -53,14 +110,16 @@ export function Checklist({ slug, steps, children }: ChecklistProps) {
         ? null
         : createChecklistStore({
             storage: browserStorage(),
-            key: storageKey(slug),
+            key: storageKey(procedure.slug, ticket),
             events: window,
             onWriteFailed: () => setWriteFailed(true),
           }),
-    [slug],
+    [procedure.slug, ticket],
   );
   const raw = useSyncExternalStore(store?.subscribe ?? subscribeNothing, () => store?.getSnapshot() ?? null, () => null);
-  const { state, unreadable } = useMemo(() => parseChecklist(raw), [raw]);
+  const { state: saved, unreadable } = useMemo(() => parseChecklist(raw), [raw]);
+  const shared = share?.ok ? share.state : null;
+  const state = shared ?? saved;
 
   useEffect(() => {
     if (!unreadable || !store) return;
@@ -69,22 +128,46 @@ export function Checklist({ slug, steps, children }: ChecklistProps) {
     setRecovered(true);
   }, [unreadable, store]);
 
-  const value = useMemo<ChecklistValue>(
-    () => ({
-      state,
-      setStepDone: (stepId, done) => store?.setStepDone(stepId, done),
-      reset: () => store?.clear(),
-      ...progress(state, neededIds),
-    }),
-    [state, store, neededIds],
+  const neededIds = useMemo(
+    () => procedure.steps.filter((step) => isNeeded(build, step.ranges)).map((step) => step.id),
+    [procedure.steps, build],
   );
-  const orphans = orphanedTicks(state, stepIds);
+
+  const value = useMemo<ChecklistValue>(() => {
+    const update = (change: (state: ChecklistState, now: Date) => ChecklistState) => {
+      if (!store || shared) return;
+      store.update((current, now) => change(ticket ? startedRun(current, procedure, ticket, build, now) : current, now));
+      if (ticket) runsChanged();
+    };
+    return {
+      procedure,
+      state,
+      ticket,
+      shared,
+      build,
+      update,
+      setStepDone: (stepId, done) => update((current, now) => setStepDone(current, stepId, done, now)),
+      setStepSkipped: (stepId, reason) => update((current, now) => setStepSkipped(current, stepId, reason, now)),
+      // A run keeps its record and logs the unticking; the plain checklist is simply emptied.
+      reset: () => (ticket ? update(resetTicks) : store?.clear()),
+      neededIds,
+      ...progress(state, neededIds),
+    };
+  }, [procedure, state, ticket, shared, build, store, neededIds]);
+  const orphans = orphanedTicks(state, procedure.steps.map((step) => step.id));
 
   return (
     <ChecklistContext value={value}>
+      {runParam !== null && ticket === null && (
+        <Notice>
+          “{runParam.length > 80 ? `${runParam.slice(0, 80)}…` : runParam}” is not a ticket id, so this page shows the plain checklist.{' '}
+          {TICKET_ID_HINT}
+        </Notice>
+      )}
+      {share && !share.ok && <Notice>{share.error} This page shows your own checklist instead.</Notice>}
       {recovered && (
         <Notice>
-          The saved progress for this procedure could not be read, so it was cleared. Ticks you make now are saved as usual.
+          The saved progress for this {ticket ? 'run' : 'procedure'} could not be read, so it was cleared. Ticks you make now are saved as usual.
         </Notice>
       )}
       {writeFailed && (
@@ -104,7 +187,7 @@ export function Checklist({ slug, steps, children }: ChecklistProps) {
   );
 }
 
-function Notice({ children }: { children: ReactNode }) {
+export function Notice({ children }: { children: ReactNode }) {
   return (
     <p
       role="alert"
@@ -117,27 +200,28 @@ function Notice({ children }: { children: ReactNode }) {
 
 /** "3 of 11 steps done", announced to screen readers as it changes, with a reset that asks first. */
 export function ChecklistProgress() {
-  const { done, total, reset } = useChecklist();
+  const { done, skipped, total, reset, shared, ticket } = useChecklist();
   const [confirming, setConfirming] = useState(false);
-  const percent = total === 0 ? 0 : Math.round((done / total) * 100);
+  const percent = total === 0 ? 0 : Math.round(((done + skipped) / total) * 100);
   return (
     <div className="sticky top-0 z-10 -mx-4 border-b border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur print:static dark:border-zinc-800 dark:bg-zinc-950/95">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <p role="status" className="font-medium">
-          {done} of {total} steps done
+          {done} of {total} steps done{skipped > 0 ? `, ${skipped} skipped` : ''}
+          {ticket && <span className="font-normal text-zinc-600 dark:text-zinc-400"> · run {ticket}</span>}
         </p>
         <div aria-hidden="true" className="h-2 min-w-24 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800 print:hidden">
           <div className="h-full bg-emerald-600 transition-[width] dark:bg-emerald-400" style={{ width: `${percent}%` }} />
         </div>
-        {!confirming && (
-          <button type="button" className="button print:hidden" disabled={done === 0} onClick={() => setConfirming(true)}>
+        {!confirming && !shared && (
+          <button type="button" className="button print:hidden" disabled={done + skipped === 0} onClick={() => setConfirming(true)}>
             Reset checklist
           </button>
         )}
       </div>
       {confirming && (
         <div role="group" aria-label="Confirm reset" className="mt-3 flex flex-wrap items-center gap-3 print:hidden">
-          <p>Untick all {done} steps? Their times are lost.</p>
+          <p>Untick all {done + skipped} steps? Their times are lost.</p>
           <button
             type="button"
             className="button button-danger"

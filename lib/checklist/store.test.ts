@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { orphanedTicks, parseChecklist, progress, storageKey } from './state';
+import { orphanedTicks, parseChecklist, progress, setStepDone, storageKey } from './state';
 import { createChecklistStore } from './store';
 
 /** A Storage with the browser's contract, backed by a Map. */
@@ -49,12 +49,12 @@ describe('reading saved state', () => {
     const { state } = parseChecklist(
       JSON.stringify({ version: 1, steps: { a: { doneAt: NOW.toISOString() }, gone: { doneAt: NOW.toISOString() } } }),
     );
-    expect(progress(state, ['a', 'b', 'c'])).toEqual({ done: 1, total: 3 });
+    expect(progress(state, ['a', 'b', 'c'])).toEqual({ done: 1, skipped: 0, total: 3 });
     expect(orphanedTicks(state, ['a', 'b', 'c'])).toEqual(['gone']);
   });
 
   it('does not take names every object has for ticked steps', () => {
-    expect(progress(parseChecklist('{"version":1,"steps":{}}').state, ['constructor', 'to-string'])).toEqual({ done: 0, total: 2 });
+    expect(progress(parseChecklist('{"version":1,"steps":{}}').state, ['constructor', 'to-string'])).toEqual({ done: 0, skipped: 0, total: 2 });
   });
 });
 
@@ -62,26 +62,30 @@ describe('the checklist store', () => {
   it('saves a tick with its time, and unticks', () => {
     const storage = new MemoryStorage();
     const store = createChecklistStore({ storage, key: KEY, now: () => NOW });
-    store.setStepDone('open-services', true);
-    expect(JSON.parse(storage.getItem(KEY)!)).toEqual({ version: 1, steps: { 'open-services': { doneAt: '2026-11-22T10:15:00.000Z' } } });
-    store.setStepDone('open-services', false);
-    expect(JSON.parse(storage.getItem(KEY)!)).toEqual({ version: 1, steps: {} });
+    store.update((state, now) => setStepDone(state, 'open-services', true, now));
+    expect(JSON.parse(storage.getItem(KEY)!)).toMatchObject({ version: 1, steps: { 'open-services': { doneAt: '2026-11-22T10:15:00.000Z' } } });
+    store.update((state, now) => setStepDone(state, 'open-services', false, now));
+    expect(JSON.parse(storage.getItem(KEY)!)).toMatchObject({ version: 1, steps: {} });
+    expect(JSON.parse(storage.getItem(KEY)!).log).toEqual([
+      { at: '2026-11-22T10:15:00.000Z', step: 'open-services', action: 'done' },
+      { at: '2026-11-22T10:15:00.000Z', step: 'open-services', action: 'undone' },
+    ]);
   });
 
   it('keeps a tick another tab saved since this tab last rendered', () => {
     const storage = new MemoryStorage();
     const here = createChecklistStore({ storage, key: KEY, now: () => NOW });
     const otherTab = createChecklistStore({ storage, key: KEY, now: () => NOW });
-    here.setStepDone('a', true);
-    otherTab.setStepDone('b', true);
-    here.setStepDone('c', true);
+    here.update((state, now) => setStepDone(state, 'a', true, now));
+    otherTab.update((state, now) => setStepDone(state, 'b', true, now));
+    here.update((state, now) => setStepDone(state, 'c', true, now));
     expect(Object.keys(parseChecklist(here.getSnapshot()).state.steps)).toEqual(['a', 'b', 'c']);
   });
 
   it('replaces unreadable storage with a fresh state on the next tick', () => {
     const storage = new MemoryStorage();
     storage.setItem(KEY, '{broken');
-    createChecklistStore({ storage, key: KEY, now: () => NOW }).setStepDone('a', true);
+    createChecklistStore({ storage, key: KEY, now: () => NOW }).update((state, now) => setStepDone(state, 'a', true, now));
     expect(parseChecklist(storage.getItem(KEY))).toMatchObject({ unreadable: false, state: { steps: { a: {} } } });
   });
 
@@ -90,7 +94,7 @@ describe('the checklist store', () => {
     const store = createChecklistStore({ storage: new MemoryStorage(), key: KEY, events: events as unknown as Window });
     const listener = vi.fn();
     const unsubscribe = store.subscribe(listener);
-    store.setStepDone('a', true);
+    store.update((state, now) => setStepDone(state, 'a', true, now));
     events.dispatchEvent(Object.assign(new Event('storage'), { key: KEY }));
     events.dispatchEvent(Object.assign(new Event('storage'), { key: 'runbook:checklist:another' }));
     expect(listener).toHaveBeenCalledTimes(2);
@@ -106,8 +110,8 @@ describe('the checklist store', () => {
     };
     const onWriteFailed = vi.fn();
     const store = createChecklistStore({ storage, key: KEY, onWriteFailed, now: () => NOW });
-    store.setStepDone('a', true);
-    store.setStepDone('b', true);
+    store.update((state, now) => setStepDone(state, 'a', true, now));
+    store.update((state, now) => setStepDone(state, 'b', true, now));
     expect(onWriteFailed).toHaveBeenCalledTimes(2);
     expect(Object.keys(parseChecklist(store.getSnapshot()).state.steps)).toEqual(['a', 'b']);
   });
@@ -116,7 +120,7 @@ describe('the checklist store', () => {
     const onWriteFailed = vi.fn();
     const store = createChecklistStore({ storage: null, key: KEY, onWriteFailed, now: () => NOW });
     expect(store.getSnapshot()).toBeNull();
-    store.setStepDone('a', true);
+    store.update((state, now) => setStepDone(state, 'a', true, now));
     expect(onWriteFailed).toHaveBeenCalledOnce();
     expect(parseChecklist(store.getSnapshot()).state.steps).toHaveProperty('a');
   });

@@ -1,4 +1,4 @@
-import { parseChecklist, setStepDone, type ChecklistState } from './state';
+import { parseChecklist, type ChecklistState } from './state';
 
 /**
  * One checklist's state in browser storage, shaped for `useSyncExternalStore`:
@@ -10,7 +10,8 @@ import { parseChecklist, setStepDone, type ChecklistState } from './state';
 export interface ChecklistStore {
   subscribe(onChange: () => void): () => void;
   getSnapshot(): string | null;
-  setStepDone(stepId: string, done: boolean): void;
+  /** Applies a change to what storage holds now, and saves it. */
+  update(change: (state: ChecklistState, now: Date) => ChecklistState): void;
   clear(): void;
 }
 
@@ -65,11 +66,11 @@ export function createChecklistStore({ storage, key, events, onWriteFailed, now 
       };
     },
     getSnapshot: read,
-    setStepDone(stepId, done) {
+    update(change) {
       // Read what storage holds now, not what this tab last rendered, so a tick
       // made in another tab a moment ago is kept.
       const { state } = parseChecklist(read());
-      write(JSON.stringify(setStepDone(state, stepId, done, now()) satisfies ChecklistState));
+      write(JSON.stringify(change(state, now())));
     },
     clear() {
       write(null);

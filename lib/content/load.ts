@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
@@ -18,6 +19,8 @@ export interface Procedure extends Frontmatter {
   paragraphs: string[];
   /** The compiled MDX body: a function body for `run` from `@mdx-js/mdx`. */
   code: string;
+  /** Changes whenever the procedure's content, shared steps included, changes. */
+  revision: string;
 }
 
 export interface Content {
@@ -92,7 +95,15 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
       continue;
     }
     compiled.push({
-      procedure: { ...frontmatter, file, steps: tree.steps, headings: tree.headings, paragraphs: tree.paragraphs, code: String(result) },
+      procedure: {
+        ...frontmatter,
+        file,
+        steps: tree.steps,
+        headings: tree.headings,
+        paragraphs: tree.paragraphs,
+        code: String(result),
+        revision: createHash('sha256').update(JSON.stringify(frontmatter)).update(String(result)).digest('hex').slice(0, 10),
+      },
       source,
     });
     for (const link of tree.links) links.push({ ...link, from: frontmatter.slug });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AliasRedirect } from '@/components/alias-redirect.client';
 import { Checklist, ChecklistProgress } from '@/components/checklist/checklist.client';
+import { RunPanel } from '@/components/checklist/run-panel.client';
 import { InternalLink } from '@/components/internal-link.client';
 import { AppliesTo } from '@/components/mdx/applies-to';
 import { ProcedureBody } from '@/components/procedure-body';
@@ -65,9 +66,19 @@ export default async function ProcedurePage({ params }: Props) {
       <p className="mt-2 text-lg text-zinc-700 dark:text-zinc-300">{procedure.summary}</p>
       <SymptomList symptoms={procedure.symptoms} />
       <Checklist
-        slug={procedure.slug}
-        steps={procedure.steps.map(({ id, ranges }) => ({ id, ranges: procedure.appliesTo ? [procedure.appliesTo, ...ranges] : ranges }))}
+        procedure={{
+          slug: procedure.slug,
+          title: procedure.title,
+          revision: procedure.revision,
+          steps: procedure.steps.map(({ id, text, parentId, ranges }) => ({
+            id,
+            text,
+            parentId,
+            ranges: procedure.appliesTo ? [procedure.appliesTo, ...ranges] : ranges,
+          })),
+        }}
       >
+        <RunPanel />
         <ChecklistProgress />
         {procedure.appliesTo ? (
           <AppliesTo range={procedure.appliesTo}>

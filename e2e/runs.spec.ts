@@ -80,6 +80,21 @@ test('a skip with its reason shows in the ticket summary', async ({ page, contex
   expect(summary).toMatch(/\[skip\] 3\. Select the AD connector that signs in with the AD DS account\. \(.*; reason: Only one connector on this server\)/);
   expect(summary).toContain('Progress: 1 of 12 steps done, 1 skipped, 10 open');
   expect(summary).toContain('Open: 1., 4., 5.');
+
+  await page.getByText(/^History \(\d+ changes\)$/).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'skipped “Select the AD connector' })).toContainText('Only one connector on this server');
+});
+
+test('the summary link carries a build that was only saved in this browser', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(PAGE);
+  await page.getByRole('textbox', { name: 'Your build' }).fill('1.1.380.0');
+  await startRun(page, 'INC-9');
+  await page.getByRole('button', { name: 'Copy for ticket' }).click();
+  await expect(page.getByText('Summary copied')).toBeVisible();
+  const summary = await page.evaluate(() => navigator.clipboard.readText());
+  expect(summary).toMatch(/Link: http:\/\/[^/]+\/procedures\/update-ad-ds-account-password\/\?run=INC-9&build=1\.1\.380\.0\n/);
+  expect(summary).toContain('Build: 1.1.380.0');
 });
 
 test('a share link shows the same ticks read-only in a fresh browser, and the run can be continued there', async ({ page, context, browser }) => {

@@ -113,11 +113,17 @@ function CurrentRun() {
   const changes = run ? revisionChanges(run, procedure.revision, procedure.steps.map((step) => step.id)) : null;
   const titleOf = (id: string) => procedure.steps.find((step) => step.id === id)?.text ?? id;
   const pageUrl = () => stepUrl(window.location.href, '').replace(/#$/, '');
+  /** The link in the summary carries the build the run used, even when it was only saved in this browser. */
+  const summaryUrl = () => {
+    const url = new URL(pageUrl());
+    if (build && !url.searchParams.has('build')) url.searchParams.set('build', build);
+    return url.href;
+  };
 
   const summary = () =>
     runSummary({
       title: procedure.title,
-      url: pageUrl(),
+      url: summaryUrl(),
       build,
       state,
       steps: procedure.steps.map((step) => ({ id: step.id, text: step.text, parentId: step.parentId, notNeeded: !neededIds.includes(step.id) })),
@@ -186,6 +192,19 @@ function CurrentRun() {
           {copied}
         </span>
       </div>
+      {state.log && state.log.length > 0 && (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer">History ({state.log.length} changes)</summary>
+          <ol className="mt-2 space-y-1">
+            {state.log.map((entry, index) => (
+              <li key={index}>
+                <time dateTime={entry.at}>{formatTime(entry.at)}</time>: {entry.action} “{titleOf(entry.step)}”
+                {entry.reason ? `: ${entry.reason}` : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
     </section>
   );
 }

@@ -5,5 +5,7 @@ import nextTypescript from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
+  // User text never reaches the DOM as HTML.
+  { rules: { 'react/no-danger': 'error' } },
   globalIgnores(['.next/**', 'out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
 ]);

@@ -46,7 +46,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node_modules/.bin/serve out --listen ${PORT} --no-clipboard`,
+    command: `node_modules/.bin/serve out --listen ${PORT} --no-clipboard --config ../headers/serve.json`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

@@ -39,3 +39,55 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode, with forms and confirmations open`, () => {
+    test.use({ colorScheme });
+
+    test('axe finds no violations on a run with a skip form open, or on /runs/ with a delete confirmation', async ({ page }) => {
+      await page.goto('/procedures/update-ad-ds-account-password/?run=INC-A11Y');
+      await page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' }).check();
+      await page.getByRole('button', { name: 'Skip step: In the Actions pane, choose Properties.' }).click();
+      await expect(page.getByRole('textbox', { name: 'Why skip it?' })).toBeFocused();
+      await page.getByText(/^History/).click();
+      let results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map(({ id, nodes }) => `${id} (${nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+
+      await page.goto('/runs/');
+      await page.getByRole('button', { name: /^Delete run INC-A11Y/ }).click();
+      await expect(page.getByRole('group', { name: /Confirm deleting run INC-A11Y/ })).toBeVisible();
+      results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map(({ id, nodes }) => `${id} (${nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+    });
+  });
+}
+
+test('every control on a run page is reached by Tab and shows where the focus is', async ({ page }) => {
+  await page.goto('/procedures/change-sync-service-account-password/?run=INC-KEYS&build=1.1.614.0');
+  await expect(page.getByRole('heading', { name: 'Run INC-KEYS' })).toBeVisible();
+  const seen = new Set<string>();
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return null;
+      const style = getComputedStyle(element);
+      return {
+        name: `${element.tagName} ${
+          element.getAttribute('aria-label') ??
+          (element as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
+          element.textContent?.trim().slice(0, 40)
+        }`,
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+      };
+    });
+    if (!focused) continue;
+    expect(focused.outline, `${focused.name} shows no focus outline`).toBe(true);
+    seen.add(focused.name);
+  }
+  // The header's search and build fields, the run's buttons, the gated part's toggle and the steps' controls.
+  expect([...seen].some((name) => name.startsWith('INPUT') && name.includes('Search'))).toBe(true);
+  expect(seen.has('BUTTON Copy for ticket')).toBe(true);
+  expect(seen.has('BUTTON Show anyway')).toBe(true);
+  expect([...seen].some((name) => name.startsWith('INPUT Open Services from the Start menu'))).toBe(true);
+});

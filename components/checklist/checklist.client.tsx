@@ -211,7 +211,8 @@ export function ChecklistProgress() {
           {ticket && <span className="font-normal text-zinc-600 dark:text-zinc-400"> · run {ticket}</span>}
         </p>
         <div aria-hidden="true" className="h-2 min-w-24 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800 print:hidden">
-          <div className="h-full bg-emerald-600 transition-[width] dark:bg-emerald-400" style={{ width: `${percent}%` }} />
+          {/* No style in the server's HTML, which the Content Security Policy would refuse: the server always renders 0%. */}
+          <div className="h-full w-0 bg-emerald-600 transition-[width] dark:bg-emerald-400" style={percent > 0 ? { width: `${percent}%` } : undefined} />
         </div>
         {!confirming && !shared && (
           <button type="button" className="button print:hidden" disabled={done + skipped === 0} onClick={() => setConfirming(true)}>

@@ -37,7 +37,12 @@ export function Gated({ range, title, children }: { range: string; title?: strin
   // A link to a step in here opens the part, even for a build it does not apply to: someone sent it on purpose.
   useEffect(() => {
     const openForHash = () => {
-      const id = decodeURIComponent(window.location.hash.slice(1));
+      let id: string;
+      try {
+        id = decodeURIComponent(window.location.hash.slice(1));
+      } catch {
+        return; // Not a step id: a malformed escape cannot name one.
+      }
       const target = id ? document.getElementById(id) : null;
       if (target && content.current?.contains(target)) {
         setOpened(true);

@@ -182,3 +182,36 @@ export function resetTicks(state: ChecklistState, now: Date): ChecklistState {
   for (const id of Object.keys(state.skipped ?? {})) next = setStepSkipped(next, id, null, now);
   return next;
 }
+
+const entryKey = (entry: LogEntry) => `${entry.at}|${entry.step}|${entry.action}`;
+
+/**
+ * Joins what another tab saved (`theirs`) with the changes this tab made
+ * (`mine`) that it lacks: two tabs that write at the same moment each base
+ * their write on a stale copy, and the last write would drop the other's
+ * tick. A change of mine is applied unless theirs has a later change to the
+ * same step. Returns null when theirs already has all of mine.
+ */
+export function mergeChecklists(theirs: ChecklistState, mine: ChecklistState): ChecklistState | null {
+  const known = new Set((theirs.log ?? []).map(entryKey));
+  const missing = (mine.log ?? []).filter((entry) => !known.has(entryKey(entry)));
+  if (missing.length === 0) return null;
+  const latest = new Map<string, string>();
+  for (const entry of theirs.log ?? []) if ((latest.get(entry.step) ?? '') < entry.at) latest.set(entry.step, entry.at);
+
+  let merged: ChecklistState = { ...theirs, run: theirs.run ?? mine.run };
+  for (const entry of [...missing].sort((a, b) => a.at.localeCompare(b.at))) {
+    if ((latest.get(entry.step) ?? '') > entry.at) {
+      merged = { ...merged, log: [...(merged.log ?? []), entry] };
+      continue;
+    }
+    const at = new Date(entry.at);
+    merged =
+      entry.action === 'done' || entry.action === 'undone'
+        ? setStepDone(merged, entry.step, entry.action === 'done', at)
+        : setStepSkipped(merged, entry.step, entry.action === 'skipped' ? (entry.reason ?? '') : null, at);
+  }
+  const log = [...(merged.log ?? [])].sort((a, b) => a.at.localeCompare(b.at)).slice(-MAX_LOG);
+  const updatedAt = [theirs.run?.updatedAt, mine.run?.updatedAt, log.at(-1)?.at].filter(Boolean).sort().at(-1);
+  return { ...merged, log, run: merged.run && updatedAt ? { ...merged.run, updatedAt } : merged.run };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { orphanedTicks, parseChecklist, progress, setStepDone, storageKey } from './state';
+import { EMPTY_STATE as EMPTY, mergeChecklists, orphanedTicks, parseChecklist, progress, setStepDone, storageKey } from './state';
 import { createChecklistStore } from './store';
 
 /** A Storage with the browser's contract, backed by a Map. */
@@ -123,5 +123,36 @@ describe('the checklist store', () => {
     store.update((state, now) => setStepDone(state, 'a', true, now));
     expect(onWriteFailed).toHaveBeenCalledOnce();
     expect(parseChecklist(store.getSnapshot()).state.steps).toHaveProperty('a');
+  });
+
+  it('merges two tabs that tick at the same moment, each from a stale copy, so that neither tick is lost', () => {
+    // Each tab has its own copy of storage, as each renderer does; the browser passes writes on as storage events.
+    const tabs = [new MemoryStorage(), new MemoryStorage()];
+    const events = [new EventTarget(), new EventTarget()];
+    let clock = 0;
+    const stores = tabs.map((storage, index) =>
+      createChecklistStore({ storage, key: KEY, events: events[index] as unknown as Window, now: () => new Date(NOW.getTime() + clock++ * 1000) }),
+    );
+    stores.forEach((store) => store.subscribe(() => {}));
+    const deliver = (to: number) => {
+      const value = tabs[1 - to]!.getItem(KEY);
+      tabs[to]!.setItem(KEY, value!);
+      events[to]!.dispatchEvent(Object.assign(new Event('storage'), { key: KEY, newValue: value }));
+    };
+
+    stores[0]!.update((state, now) => setStepDone(state, 'a', true, now));
+    stores[1]!.update((state, now) => setStepDone(state, 'b', true, now));
+    deliver(0); // Tab 1's write lands last: tab 0 sees a copy without its own tick, and puts it back.
+    deliver(1); // Tab 0's merged write reaches tab 1, which has nothing to add.
+    for (const store of stores) expect(Object.keys(parseChecklist(store.getSnapshot()).state.steps).sort()).toEqual(['a', 'b']);
+  });
+
+  it('keeps a later untick from another tab over an earlier tick of its own', () => {
+    const mine = setStepDone(EMPTY, 'a', true, new Date('2026-11-22T10:00:00Z'));
+    const theirs = setStepDone(setStepDone(EMPTY, 'a', true, new Date('2026-11-22T09:59:00Z')), 'a', false, new Date('2026-11-22T10:01:00Z'));
+    const merged = mergeChecklists(theirs, mine)!;
+    expect(merged.steps).toEqual({});
+    expect(merged.log!.map((entry) => entry.action)).toEqual(['done', 'done', 'undone']);
+    expect(mergeChecklists(merged, mine)).toBeNull();
   });
 });

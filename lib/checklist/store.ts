@@ -1,4 +1,4 @@
-import { parseChecklist, type ChecklistState } from './state';
+import { mergeChecklists, parseChecklist, type ChecklistState } from './state';
 
 /**
  * One checklist's state in browser storage, shaped for `useSyncExternalStore`:
@@ -28,6 +28,8 @@ export function createChecklistStore({ storage, key, events, onWriteFailed, now 
   const listeners = new Set<() => void>();
   /** Set once storage has failed: from then on this page's state lives here. */
   let memory: string | null | undefined;
+  /** What this tab saved last: its changes, to merge into another tab's write that lacks them. */
+  let mine: ChecklistState | null = null;
 
   const notify = () => listeners.forEach((listener) => listener());
 
@@ -41,6 +43,7 @@ export function createChecklistStore({ storage, key, events, onWriteFailed, now 
   };
 
   const write = (value: string | null) => {
+    mine = value === null ? null : parseChecklist(value).state;
     try {
       if (!storage) throw new Error('storage is not available');
       if (value === null) storage.removeItem(key);
@@ -53,7 +56,19 @@ export function createChecklistStore({ storage, key, events, onWriteFailed, now 
   };
 
   const onStorage = (event: StorageEvent) => {
-    if (event.key === key || event.key === null) notify();
+    if (event.key !== key && event.key !== null) return;
+    // Another tab's write. If it was based on a copy without this tab's latest changes, put them back.
+    // A removal is a deliberate reset, never merged back.
+    if (event.key === key && event.newValue !== null && mine) {
+      const theirs = parseChecklist(event.newValue);
+      const merged = theirs.unreadable ? null : mergeChecklists(theirs.state, mine);
+      if (merged) {
+        write(JSON.stringify(merged));
+        return;
+      }
+    }
+    if (event.newValue === null) mine = null;
+    notify();
   };
 
   return {

@@ -43,7 +43,7 @@ export function readFrontmatter(file: string, source: string): SplitSource {
       errors: doc.errors.map((error) => ({
         file,
         line: lineAt(error.pos[0]),
-        message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+        message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
         fix: 'check indentation, the colon after each field name, and quote values that contain ": " or start with a special character',
       })),
     };
@@ -102,8 +102,10 @@ function describeIssue(
 
 function fixFor(issue: $ZodIssue): string {
   switch (issue.code) {
+    case 'custom':
+      return typeof issue.params?.fix === 'string' ? issue.params.fix : 'correct the value as the message says';
     case 'invalid_type':
-      return `give it a value of type ${issue.expected}`;
+      return issue.expected === 'array' ? 'write it as a list, one "- value" per line' : `give it a value of type ${issue.expected}`;
     case 'invalid_value':
       return `use one of: ${issue.values.map(String).join(', ')}`;
     default:

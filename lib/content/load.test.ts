@@ -117,7 +117,7 @@ describe('a broken content file fails with file, line and fix', () => {
     {
       name: 'invalid-range',
       expected: [
-        { file: 'ranges.mdx', line: 8, message: /appliesTo: .*can never match any build/, fix: /correct the value/ },
+        { file: 'ranges.mdx', line: 8, message: /appliesTo: .*can never match any build/, fix: /such as "<=1\.1\.443\.0"/ },
         { file: 'ranges.mdx', line: 11, message: /invalid build range: .*"1\.1\.abc" is not a build/, fix: /range attribute/ },
       ],
     },
@@ -128,6 +128,25 @@ describe('a broken content file fails with file, line and fix', () => {
     {
       name: 'mdx-syntax',
       expected: [{ file: 'syntax.mdx', line: 12, message: /MDX syntax error/, fix: /\\</ }],
+    },
+    {
+      name: 'wrong-type',
+      expected: [
+        { file: 'types.mdx', line: 8, message: /aliases: .*expected array, received string/, fix: /one "- value" per line/ },
+        { file: 'types.mdx', line: 9, message: /related: .*expected array, received number/, fix: /one "- value" per line/ },
+      ],
+    },
+    {
+      name: 'alias-is-slug',
+      expected: [{ file: 'second.mdx', line: 9, message: /alias "first" is already the slug of .*first\.mdx/, fix: /change or remove this alias/ }],
+    },
+    {
+      name: 'empty-procedure',
+      expected: [{ file: 'hollow.mdx', message: /has no steps/, fix: /numbered list/ }],
+    },
+    {
+      name: 'symptom-without-code',
+      expected: [{ file: 'vague.mdx', line: 9, message: /symptoms\.0: a symptom needs a code, a message, or both/, fix: /add "code:"/ }],
     },
     {
       name: 'unknown-related',

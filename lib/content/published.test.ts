@@ -11,6 +11,8 @@ async function publishedCopy() {
   cpSync(path.join(import.meta.dirname, 'fixtures', 'valid'), dir, { recursive: true });
   const { procedures, errors } = await loadContent(dir);
   expect(errors).toEqual([]);
+  expect(recordPublished(dir, procedures)).toBe(0);
+  writeFileSync(path.join(dir, PUBLISHED_FILE), '');
   expect(recordPublished(dir, procedures)).toBe(12);
   const edit = (file: string, from: string, to: string) => {
     const full = path.join(dir, file);

@@ -59,12 +59,17 @@ export function checkPublished(published: string[], procedures: Procedure[], fil
   return errors;
 }
 
-/** Adds the URLs the content publishes now to the list; never removes one. Returns how many were new. */
+/**
+ * Adds the URLs the content publishes now to the list; never removes one.
+ * Only a folder that keeps a list gets one (a scratch or benchmark folder does
+ * not). Returns how many were new.
+ */
 export function recordPublished(dir: string, procedures: Procedure[]): number {
-  const published = readPublished(dir) ?? [];
+  const published = readPublished(dir);
+  if (published === null) return 0;
   const known = new Set(published);
   const added = currentUrls(procedures).filter((url) => !known.has(url));
-  if (added.length === 0 && published.length > 0) return 0;
+  if (added.length === 0) return 0;
   const lines = [...new Set([...published, ...added])].filter((line) => line !== '').sort();
   writeFileSync(path.join(dir, PUBLISHED_FILE), `${lines.join('\n')}\n`);
   return added.length;

@@ -7,7 +7,7 @@ const slug = z
 
 const range = z.string().superRefine((value, ctx) => {
   const parsed = parseRange(value);
-  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error, params: { fix: 'write a range such as "<=1.1.443.0" or ">=1.1.524.0 <2.0.0.0"' } });
 });
 
 export const SYMPTOM_KINDS = ['event', 'error-code', 'message'] as const;
@@ -34,10 +34,12 @@ export const symptomSchema = z
   })
   .refine((symptom) => symptom.code !== undefined || symptom.message !== undefined, {
     message: 'a symptom needs a code, a message, or both',
+    params: { fix: 'add "code:" (the event ID or error code as shown) or "message:" (the text as shown), or both' },
   })
   .refine((symptom) => symptom.kind === 'message' || symptom.code !== undefined, {
     message: 'an event or error-code symptom needs its code (the event ID or error code)',
     path: ['code'],
+    params: { fix: 'add "code:" with the event ID or error code, or make it "kind: message"' },
   });
 
 export const frontmatterSchema = z.strictObject({

@@ -9,7 +9,7 @@ export default async function NotFound() {
       <p className="mb-6">There is no page at this address. The procedure you want may be one of these.</p>
       <NotFoundSuggestions />
       <h2 className="sr-only">All procedures</h2>
-      <ProcedureList groups={await getProceduresByTopic()} />
+      <ProcedureList groups={await getProceduresByTopic()} limit={5} />
     </>
   );
 }

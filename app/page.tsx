@@ -1,6 +1,9 @@
 import { ProcedureList } from '@/components/procedure-list';
 import { getProceduresByTopic } from '@/lib/content';
 
+/** Procedures shown per topic on the home page; the rest are a click away on the topic's page. */
+const PER_TOPIC = 10;
+
 export default async function HomePage() {
   return (
     <>
@@ -8,7 +11,7 @@ export default async function HomePage() {
       <p className="mb-6 text-zinc-700 dark:text-zinc-300">
         Find the procedure for what you see, then tick off each step as you do it. Your ticks stay in this browser.
       </p>
-      <ProcedureList groups={await getProceduresByTopic()} />
+      <ProcedureList groups={await getProceduresByTopic()} limit={PER_TOPIC} />
     </>
   );
 }

@@ -1,21 +1,28 @@
 import { slug } from 'github-slugger';
-import type { Procedure } from '@/lib/content';
+import type { Procedure, TopicGroup } from '@/lib/content';
 import { InternalLink } from './internal-link.client';
 import { BuildBadge } from './mdx/applies-to';
 import { GateBadge } from './mdx/applies-to.client';
 import { SymptomCodes } from './symptoms';
 
-/** Procedures grouped by topic, each with its summary and key symptoms. */
-export function ProcedureList({ groups }: { groups: { topic: string; procedures: Procedure[] }[] }) {
+/**
+ * Procedures grouped by topic, each with its summary and key symptoms. With
+ * `limit`, each topic shows its first procedures and links to its own page,
+ * so that the page stays small however many procedures there are.
+ */
+export function ProcedureList({ groups, limit }: { groups: TopicGroup[]; limit?: number }) {
   return (
     <div className="space-y-8">
-      {groups.map(({ topic, procedures }) => (
+      {groups.map(({ topic, slug: topicSlug, procedures }) => (
         <section key={topic} aria-labelledby={`topic-${slug(topic)}`}>
           <h2 id={`topic-${slug(topic)}`} className="mb-3 text-xl font-semibold">
             {topic}
+            <span className="ml-2 text-base font-normal text-zinc-600 dark:text-zinc-400">
+              {procedures.length} {procedures.length === 1 ? 'procedure' : 'procedures'}
+            </span>
           </h2>
           <ul className="space-y-4">
-            {procedures.map((procedure) => (
+            {procedures.slice(0, limit).map((procedure) => (
               <li key={procedure.slug} className="rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
                 <InternalLink href={`/procedures/${procedure.slug}/`} className="link text-lg font-semibold">
                   {procedure.title}
@@ -27,6 +34,13 @@ export function ProcedureList({ groups }: { groups: { topic: string; procedures:
               </li>
             ))}
           </ul>
+          {limit !== undefined && procedures.length > limit && (
+            <p className="mt-3">
+              <InternalLink href={`/topics/${topicSlug}/`} className="link">
+                All {procedures.length} procedures in {topic}
+              </InternalLink>
+            </p>
+          )}
         </section>
       ))}
     </div>

@@ -155,3 +155,44 @@ export function syntheticProcedures({ count, seed = 1, reservedCodes = [], reser
     };
   });
 }
+
+const TOPICS = ['Identity sync', 'Federation', 'Certificates', 'Mail', 'Network services', 'Servers', 'Endpoint management', 'Databases'];
+
+/** Synthetic procedures as MDX files, as an author would write them, for building the portal at scale. */
+export function syntheticMdx(options: SyntheticOptions): { name: string; text: string }[] {
+  return syntheticProcedures(options).map((procedure, index) => {
+    const yaml = (value: string) => JSON.stringify(value);
+    const list = (steps: SearchSource['steps']) => steps.map((step, i) => `${i + 1}. ${step.text} [#${step.id}]`).join('\n');
+    const [prepare, change, confirm] = procedure.headings;
+    const gate = change!.ranges[0];
+    const frontmatter = [
+      '---',
+      `title: ${yaml(procedure.title)}`,
+      `slug: ${procedure.slug}`,
+      `summary: ${yaml(procedure.summary)}`,
+      `topic: ${TOPICS[index % TOPICS.length]}`,
+      ...(procedure.appliesTo ? [`appliesTo: ${yaml(procedure.appliesTo)}`] : []),
+      'symptoms:',
+      ...procedure.symptoms.flatMap((symptom) => [
+        `  - kind: ${symptom.kind}`,
+        `    where: ${symptom.where}`,
+        ...(symptom.code ? [`    code: ${yaml(symptom.code)}`] : []),
+        ...(symptom.message ? [`    message: ${yaml(symptom.message)}`] : []),
+      ]),
+      ...(procedure.aliases.length > 0 ? ['aliases:', ...procedure.aliases.map((alias) => `  - ${alias}`)] : []),
+      'owner: Benchmark',
+      'lastReviewed: 2026-11-01',
+      '---',
+    ];
+    const changeSection = [`## ${change!.text}`, '', list(procedure.steps.slice(3, 8))].join('\n');
+    const body = [
+      procedure.paragraphs.join('\n\n'),
+      `## ${prepare!.text}`,
+      list(procedure.steps.slice(0, 3)),
+      gate ? `<AppliesTo range=${yaml(gate)}>\n\n${changeSection}\n\n</AppliesTo>` : changeSection,
+      `## ${confirm!.text}`,
+      list(procedure.steps.slice(8)),
+    ];
+    return { name: `${procedure.slug}.mdx`, text: `${frontmatter.join('\n')}\n\n${body.join('\n\n')}\n` };
+  });
+}

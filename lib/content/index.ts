@@ -1,4 +1,5 @@
 import 'server-only';
+import { slug as slugify } from 'github-slugger';
 import { ContentErrors } from './errors';
 import { buildSearchIndex } from '../search/build-index';
 import { loadContent, type Procedure } from './load';
@@ -21,15 +22,22 @@ export async function getProcedure(slug: string): Promise<Procedure | undefined>
   return (await getProcedures()).find((procedure) => procedure.slug === slug);
 }
 
+export interface TopicGroup {
+  topic: string;
+  /** The topic's URL name: /topics/<slug>/. */
+  slug: string;
+  procedures: Procedure[];
+}
+
 /** Procedures grouped by topic, topics in alphabetical order. */
-export async function getProceduresByTopic(): Promise<{ topic: string; procedures: Procedure[] }[]> {
+export async function getProceduresByTopic(): Promise<TopicGroup[]> {
   const groups = new Map<string, Procedure[]>();
   for (const procedure of await getProcedures()) {
     groups.set(procedure.topic, [...(groups.get(procedure.topic) ?? []), procedure]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([topic, procedures]) => ({ topic, procedures }));
+    .map(([topic, procedures]) => ({ topic, slug: slugify(topic), procedures }));
 }
 
 let searchIndex: Promise<Map<string, string>> | undefined;

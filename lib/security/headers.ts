@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Security headers for the exported site. Next puts a few inline scripts in
- * every page (its own data among them), so each page gets a Content Security
- * Policy that pins the hashes of exactly its inline scripts: no 'unsafe-inline',
- * no 'unsafe-eval'.
+ * Security for the exported site. Next puts a few inline scripts in every page
+ * (its own data among them), so each page carries its own Content Security
+ * Policy in a <meta> tag that pins the hashes of exactly its inline scripts:
+ * no 'unsafe-inline', no 'unsafe-eval'. That works on any static host. The
+ * server adds the same few headers everywhere, with the parts of the policy
+ * a <meta> tag cannot carry.
  */
 
 export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
   // Ticket ids ride in ?run=: no page sends its address to another site.
   'Referrer-Policy': 'no-referrer',
@@ -20,6 +23,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
+const POLICY_META = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
 
 export function inlineScriptHashes(html: string): string[] {
   return [...html.matchAll(INLINE_SCRIPT)]
@@ -28,7 +32,7 @@ export function inlineScriptHashes(html: string): string[] {
     .map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 }
 
-export function contentSecurityPolicy(scriptHashes: string[]): string {
+export function pagePolicy(scriptHashes: string[]): string {
   return [
     "default-src 'self'",
     `script-src 'self'${scriptHashes.length > 0 ? ` ${[...new Set(scriptHashes)].join(' ')}` : ''}`,
@@ -39,16 +43,24 @@ export function contentSecurityPolicy(scriptHashes: string[]): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
   ].join('; ');
 }
 
-/** Every HTML page of the export, as its path below the folder ("procedures/x/index.html"), with its policy. */
-export function pagePolicies(outDir: string): { file: string; policy: string }[] {
-  return htmlFiles(outDir).map((file) => ({
-    file,
-    policy: contentSecurityPolicy(inlineScriptHashes(readFileSync(path.join(outDir, file), 'utf8'))),
-  }));
+/** The page with its policy as the first thing in <head>, before any script. Running it twice changes nothing. */
+export function withPolicy(html: string): string {
+  const clean = html.replace(POLICY_META, '');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${pagePolicy(inlineScriptHashes(clean))}"/>`;
+  return clean.replace(/<head(\s[^>]*)?>/, (head) => `${head}${meta}`);
+}
+
+/** Puts each page's policy into every HTML file of the export. Returns how many pages it did. */
+export function addPolicies(outDir: string): number {
+  const files = htmlFiles(outDir);
+  for (const file of files) {
+    const full = path.join(outDir, file);
+    writeFileSync(full, withPolicy(readFileSync(full, 'utf8')));
+  }
+  return files.length;
 }
 
 function htmlFiles(dir: string, prefix = ''): string[] {
@@ -59,26 +71,7 @@ function htmlFiles(dir: string, prefix = ''): string[] {
   });
 }
 
-/** Configuration for the `serve` static server: the common headers everywhere, each page's policy on its file. */
-export function serveConfig(outDir: string) {
-  const common = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
-  return {
-    headers: [
-      { source: '**', headers: [...common, { key: 'Content-Security-Policy', value: contentSecurityPolicy([]) }] },
-      ...pagePolicies(outDir).map(({ file, policy }) => ({
-        source: `/${file}`,
-        headers: [{ key: 'Content-Security-Policy', value: policy }],
-      })),
-    ],
-  };
-}
-
-/** An nginx `map` from request path to policy, for `add_header Content-Security-Policy $runbook_csp always;`. */
-export function nginxPolicyMap(outDir: string): string {
-  const quote = (text: string) => `"${text.replace(/"/g, '\\"')}"`;
-  const lines = pagePolicies(outDir).flatMap(({ file, policy }) => {
-    const paths = [`/${file}`, ...(file.endsWith('index.html') ? [`/${file.slice(0, -'index.html'.length)}`] : [])];
-    return paths.map((uri) => `    ${quote(uri)} ${quote(policy)};`);
-  });
-  return `map $uri $runbook_csp {\n    default ${quote(contentSecurityPolicy([]))};\n${lines.join('\n')}\n}\n`;
+/** Configuration for the `serve` static server: the same headers on every response. */
+export function serveConfig() {
+  return { headers: [{ source: '**', headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }] };
 }

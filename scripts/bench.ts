@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { measureSearch, percentile } from '../lib/bench/search-measure';
+import { syntheticMdx } from '../lib/bench/synthetic';
+import { loadContent } from '../lib/content/load';
+import { pageWeight } from '../lib/measure/page-weight';
+import { measureCommand } from '../lib/measure/process-tree';
+import { addPolicies, serveConfig } from '../lib/security/headers';
+
+/**
+ * Builds the portal with synthetic procedures beside the real ones at several
+ * sizes and prints one table. Works in .bench/: content/ and out/ are never
+ * touched. BENCH_SIZES (default 50,500,2000) and BENCH_LIGHTHOUSE_RUNS
+ * (default 3; 0 skips Lighthouse) change what it does.
+ */
+const SIZES = (process.env.BENCH_SIZES ?? '50,500,2000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WORK = path.resolve('.bench');
+const NEXT = path.resolve('node_modules/.bin/next');
+const PAGES = { home: '/', procedure: '/procedures/change-sync-service-account-password/', search: '/search/', runs: '/runs/' };
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}`;
+
+rmSync(WORK, { recursive: true, force: true });
+mkdirSync(WORK, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+/** The framework floor: the same Next.js, one blank page, exported the same way. */
+async function blankFloor(): Promise<number> {
+  const dir = path.join(WORK, 'blank');
+  mkdirSync(path.join(dir, 'app'), { recursive: true });
+  writeFileSync(path.join(dir, 'next.config.mjs'), "export default { output: 'export', trailingSlash: true };\n");
+  writeFileSync(path.join(dir, 'app/layout.js'), 'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n');
+  writeFileSync(path.join(dir, 'app/page.js'), 'export default function Page() { return <p>Blank</p>; }\n');
+  const result = await measureCommand(NEXT, ['build', dir], env);
+  if (result.code !== 0) throw new Error(`the blank page did not build:\n${result.output}`);
+  return pageWeight(path.join(dir, 'out'), '/').jsGzip;
+}
+
+function contentFolder(size: number, reservedCodes: string[], reservedRanges: string[]): string {
+  const dir = path.join(WORK, `content-${size}`);
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync('content')) {
+    if (name.endsWith('.mdx') || name === 'shared') cpSync(path.join('content', name), path.join(dir, name), { recursive: true });
+  }
+  for (const { name, text } of syntheticMdx({ count: size, reservedCodes, reservedRanges })) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+async function serve(site: string, port: number) {
+  const config = path.join(WORK, `serve-${port}.json`);
+  writeFileSync(config, JSON.stringify(serveConfig()));
+  const server = spawn(path.resolve('node_modules/.bin/serve'), [site, '--listen', String(port), '--no-clipboard', '--config', config], { stdio: 'ignore' });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  server.kill();
+  throw new Error('the site could not be served');
+}
+
+/** Lighthouse, mobile, median of RUNS, in Debian's Chromium. */
+async function lighthouseScores(url: string) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const scores: Record<'performance' | 'accessibility' | 'best-practices', number[]> = { performance: [], accessibility: [], 'best-practices': [] };
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(scores) });
+      for (const category of Object.keys(scores) as (keyof typeof scores)[]) {
+        scores[category].push(Math.round((result?.lhr.categories[category]?.score ?? 0) * 100));
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+  return Object.fromEntries(Object.entries(scores).map(([category, values]) => [category, percentile(values, 50)])) as Record<keyof typeof scores, number>;
+}
+
+const { procedures } = await loadContent(path.resolve('content'));
+const reservedCodes = procedures.flatMap((procedure) => procedure.symptoms.flatMap((symptom) => (symptom.code ? [symptom.code] : [])));
+const reservedRanges = procedures.flatMap((procedure) => [procedure.appliesTo ?? '', ...procedure.steps.flatMap((step) => step.ranges)]);
+
+const floor = await blankFloor();
+console.log(`Framework floor (blank Next.js page, same build): ${kb(floor)} KB of gzipped JS\n`);
+
+const rows: string[][] = [];
+for (const [index, size] of SIZES.entries()) {
+  const content = contentFolder(size, reservedCodes, reservedRanges);
+  const site = path.join(WORK, `site-${size}`);
+  const build = await measureCommand(NEXT, ['build'], { ...env, CONTENT_DIR: content, NEXT_DIST_DIR: path.relative(process.cwd(), site) });
+  if (build.code !== 0) {
+    console.error(`The build with ${size} synthetic procedures failed:\n${build.output.slice(-4000)}`);
+    process.exit(1);
+  }
+  addPolicies(site);
+  const weights = Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, pageWeight(site, page)]));
+  const indexDir = path.join(site, 'search-index');
+  const search = await measureSearch(new Map(readdirSync(indexDir).map((file) => [file, readFileSync(path.join(indexDir, file), 'utf8')])));
+  let home = { performance: NaN, accessibility: NaN, 'best-practices': NaN };
+  let procedure = home;
+  if (RUNS > 0) {
+    const port = 3300 + index;
+    const server = await serve(site, port);
+    try {
+      home = await lighthouseScores(`http://127.0.0.1:${port}${PAGES.home}`);
+      procedure = await lighthouseScores(`http://127.0.0.1:${port}${PAGES.procedure}`);
+    } finally {
+      server.kill();
+    }
+  }
+  const lh = (scores: typeof home) => `${scores.performance} / ${scores.accessibility} / ${scores['best-practices']}`;
+  rows.push([
+    `${size + procedures.length}`,
+    `${build.seconds.toFixed(0)} s`,
+    `${(build.peakBytes / 1024 ** 3).toFixed(2)} GB`,
+    ...Object.values(weights).map((weight) => `${kb(weight.htmlGzip)} / ${kb(weight.jsGzip)} (+${kb(weight.jsGzip - floor)})`),
+    `${kb(search.firstQueryMax)} KB, ${search.latencyP95.toFixed(1)} ms, ${search.correct}/${search.failures.length + search.correct}`,
+    lh(home),
+    lh(procedure),
+  ]);
+  console.log(`done: ${size} synthetic procedures`);
+  rmSync(content, { recursive: true, force: true });
+}
+
+const header = [
+  'procedures',
+  'build',
+  'peak memory',
+  'home: HTML / JS gzip KB (+ above floor)',
+  'procedure',
+  'search page',
+  'runs page',
+  'search: first query max gzip, p95, top-1',
+  'Lighthouse home (perf / a11y / best practices)',
+  'Lighthouse procedure',
+];
+console.log(`\n| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+console.log(`\nFramework floor: ${kb(floor)} KB gzipped JS. Lighthouse: mobile, median of ${RUNS}, ${CHROMIUM}.`);

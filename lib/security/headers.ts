@@ -23,20 +23,22 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
+const INLINE_STYLE = /<style[^>]*>([\s\S]*?)<\/style>/g;
 const POLICY_META = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
 
-export function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(INLINE_SCRIPT)]
+export function inlineScriptHashes(html: string, pattern: RegExp = INLINE_SCRIPT): string[] {
+  return [...html.matchAll(pattern)]
     .map((match) => match[1]!)
     .filter((body) => body.length > 0)
     .map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 }
 
-export function pagePolicy(scriptHashes: string[]): string {
+export function pagePolicy(scriptHashes: string[], styleHashes: string[] = []): string {
+  const allow = (hashes: string[]) => (hashes.length > 0 ? ` ${[...new Set(hashes)].join(' ')}` : '');
   return [
     "default-src 'self'",
-    `script-src 'self'${scriptHashes.length > 0 ? ` ${[...new Set(scriptHashes)].join(' ')}` : ''}`,
-    "style-src 'self'",
+    `script-src 'self'${allow(scriptHashes)}`,
+    `style-src 'self'${allow(styleHashes)}`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -49,7 +51,7 @@ export function pagePolicy(scriptHashes: string[]): string {
 /** The page with its policy as the first thing in <head>, before any script. Running it twice changes nothing. */
 export function withPolicy(html: string): string {
   const clean = html.replace(POLICY_META, '');
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${pagePolicy(inlineScriptHashes(clean))}"/>`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${pagePolicy(inlineScriptHashes(clean), inlineScriptHashes(clean, INLINE_STYLE))}"/>`;
   return clean.replace(/<head(\s[^>]*)?>/, (head) => `${head}${meta}`);
 }
 

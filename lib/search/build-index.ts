@@ -1,7 +1,7 @@
 import type { Symptom } from '../content/schema';
 import { symptomLabel } from '../symptom';
 import { describeRange, parseRange } from '../version';
-import { codeKey, tokenize } from './tokenize';
+import { codeKey, tokenize, wordPairs } from './tokenize';
 import type { Manifest, Passage, SearchDoc, TermShard } from './types';
 
 /** What the index needs of a procedure: `Procedure` from lib/content has all of it. */
@@ -24,6 +24,8 @@ export interface IndexOptions {
   docsPerShard?: number;
 }
 
+/** Words that stand together in these places also count as a pair, so a query's phrase finds its procedure. */
+const PAIR_BOOST = { title: 2, summary: 1.5, message: 1.5, heading: 1, paragraph: 0.5 } as const;
 /** How much a word counts for where it stands. */
 const BOOST = { title: 4, alias: 4, code: 4, message: 3, summary: 2, range: 2, heading: 1.5, step: 1, paragraph: 0.7 } as const;
 /** A word that many times in one place counts no more. */
@@ -46,6 +48,14 @@ export function buildSearchIndex(sources: SearchSource[], options: IndexOptions 
   const postings = new Map<string, Map<number, number>>();
   const vocabulary = new Set<string>();
   const lengths: number[] = [];
+
+  const addPairs = (doc: number, text: string, boost: number) => {
+    for (const pair of wordPairs(text)) {
+      const forPair = postings.get(pair) ?? new Map<number, number>();
+      forPair.set(doc, Math.min(MAX_WEIGHT, (forPair.get(doc) ?? 0) + boost));
+      postings.set(pair, forPair);
+    }
+  };
 
   const add = (doc: number, text: string, boost: number) => {
     for (const token of tokenize(text)) {
@@ -75,13 +85,18 @@ export function buildSearchIndex(sources: SearchSource[], options: IndexOptions 
     for (const heading of source.headings) add(doc, heading.text, BOOST.heading);
     for (const step of source.steps) add(doc, step.text, BOOST.step);
     for (const paragraph of source.paragraphs) add(doc, paragraph, BOOST.paragraph);
+    addPairs(doc, source.title, PAIR_BOOST.title);
+    addPairs(doc, source.summary, PAIR_BOOST.summary);
+    for (const symptom of source.symptoms) if (symptom.message) addPairs(doc, withoutVariables(symptom.message), PAIR_BOOST.message);
+    for (const heading of source.headings) addPairs(doc, heading.text, PAIR_BOOST.heading);
+    for (const paragraph of source.paragraphs) addPairs(doc, paragraph, PAIR_BOOST.paragraph);
     return { slug: source.slug, title: source.title, summary: source.summary, appliesTo: source.appliesTo, passages: passagesOf(source) };
   });
 
   const common: string[] = [];
   if (docs.length >= COMMON_MIN_DOCS) {
     for (const [term, forTerm] of postings) {
-      if (!term.startsWith('=') && forTerm.size / docs.length > COMMON_SHARE) {
+      if (!term.startsWith('=') && !term.startsWith('~') && forTerm.size / docs.length > COMMON_SHARE) {
         common.push(term);
         postings.delete(term);
       }

@@ -1,6 +1,6 @@
 import { nearWords } from '../fuzzy';
 import { MANIFEST_FILE, docShardFile, termShard, termShardFile } from './build-index';
-import { MAX_QUERY_CHARS, codeKey, normalize, tokenize, type Token } from './tokenize';
+import { MAX_QUERY_CHARS, MAX_WORDS_FOR_PAIRS, codeKey, normalize, tokenize, wordPairs, type Token } from './tokenize';
 import type { Manifest, Passage, SearchDoc, TermShard } from './types';
 
 /** Fetches one index file and parses it. */
@@ -93,7 +93,8 @@ export function createSearch(load: LoadFile) {
         ...joinedWords(text).map((code) => `=${code}`),
       ]),
     ];
-    const wanted = [...new Set([...expansions.flat().map((expansion) => expansion.term), ...codes])];
+    const pairs = tokens.length > 1 && tokens.length <= MAX_WORDS_FOR_PAIRS ? [...new Set(wordPairs(text))] : [];
+    const wanted = [...new Set([...expansions.flat().map((expansion) => expansion.term), ...codes, ...pairs])];
     const shards = await Promise.all(
       [...new Set(wanted.map((term) => termShard(term, manifest.termShards)))].map(
         async (shard) => [shard, await file<TermShard>(termShardFile(shard))] as const,
@@ -131,6 +132,12 @@ export function createSearch(load: LoadFile) {
       }
     }
     for (const code of codes) for (const [doc] of postings(code)) entry(doc).exact.add(code.slice(1));
+    // Words of the query that stand together in a procedure count once more, as a pair; not towards coordination.
+    for (const pair of pairs) {
+      const list = postings(pair);
+      const idf = Math.log(1 + manifest.docs / Math.max(1, list.length));
+      for (const [doc, weight] of list) if (scores.has(doc)) scores.get(doc)!.score += (idf * weight * (K1 + 1)) / (weight + K1);
+    }
 
     const ranked = [...scores]
       .map(([doc, { score, matched, exact }]) => ({

@@ -78,6 +78,15 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Most words a query may have for its adjacent pairs to be looked up: each pair can cost a shard download. */
+export const MAX_WORDS_FOR_PAIRS = 10;
+
+/** Adjacent whole words of a text, as index keys: "old password" → "~old password". */
+export function wordPairs(text: string): string[] {
+  const words = tokenize(text).filter((token) => token.whole && token.kind !== 'version');
+  return words.slice(1).map((token, index) => `~${words[index]!.term} ${token.term}`);
+}
+
 /** The key under which an exact symptom code is looked up: its whole first token. */
 export function codeKey(code: string): string | undefined {
   return tokenize(code).find((token) => token.whole)?.term;

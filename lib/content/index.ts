@@ -18,10 +18,6 @@ export function getProcedures(): Promise<Procedure[]> {
   return loading;
 }
 
-export async function getProcedure(slug: string): Promise<Procedure | undefined> {
-  return (await getProcedures()).find((procedure) => procedure.slug === slug);
-}
-
 export interface TopicGroup {
   topic: string;
   /** The topic's URL name: /topics/<slug>/. */

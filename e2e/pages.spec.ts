@@ -64,6 +64,4 @@ test('printing keeps the checklist with its ticks and drops the controls', async
   await expect(page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' })).toBeChecked();
   await expect(page.getByRole('button', { name: 'Reset checklist' })).toBeHidden();
   await expect(page.getByRole('banner')).toBeHidden();
-  const pdf = await page.pdf();
-  expect(pdf.byteLength).toBeGreaterThan(10_000);
 });

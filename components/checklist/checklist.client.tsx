@@ -62,7 +62,8 @@ export function useChecklist(): ChecklistValue {
   return value;
 }
 
-function browserStorage(): Storage | null {
+/** The browser's localStorage, or null where reaching it throws (private mode, blocked storage). */
+export function browserStorage(): Storage | null {
   try {
     return window.localStorage;
   } catch {

@@ -3,11 +3,12 @@
 import { useId, useState } from 'react';
 import { withBuildParam } from '@/lib/build/store';
 import { encodeShare, formatTime, revisionChanges, runSummary } from '@/lib/checklist/run';
-import { isTicketId, parseChecklist, progress, storageKey, TICKET_ID_HINT } from '@/lib/checklist/state';
+import { isTicketId, progress, setRunFinished, storageKey, TICKET_ID_HINT } from '@/lib/checklist/state';
+import { createChecklistStore } from '@/lib/checklist/store';
 import { stepUrl } from '@/lib/links';
 import { InternalLink } from '../internal-link.client';
 import { useBuild } from '../build/use-build';
-import { Notice, startedRun, useChecklist } from './checklist.client';
+import { browserStorage, Notice, startedRun, useChecklist } from './checklist.client';
 import { runsChanged, useStoredRuns } from './use-stored-runs';
 
 /** The page's URL for a run of this procedure, keeping the build in the URL. */
@@ -170,24 +171,9 @@ function CurrentRun() {
         >
           Share progress
         </button>
-        {run?.finishedAt ? (
-          <button type="button" className="button" onClick={() => update((current) => ({ ...current, run: current.run && { ...current.run, finishedAt: undefined } }))}>
-            Reopen run
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              update((current, now) => ({
-                ...current,
-                run: current.run && { ...current.run, finishedAt: now.toISOString(), updatedAt: now.toISOString() },
-              }))
-            }
-          >
-            Finish run
-          </button>
-        )}
+        <button type="button" className="button" onClick={() => update((current, now) => setRunFinished(current, !run?.finishedAt, now))}>
+          {run?.finishedAt ? 'Reopen run' : 'Finish run'}
+        </button>
         <span role="status" className="self-center text-sm">
           {copied}
         </span>
@@ -215,21 +201,20 @@ function SharedRun() {
   const [saveFailed, setSaveFailed] = useState(false);
   const run = shared!.run!;
   const continueHere = () => {
-    const key = storageKey(procedure.slug, run.ticket);
-    try {
-      const { state: mine } = parseChecklist(window.localStorage.getItem(key));
+    let failed = false;
+    const store = createChecklistStore({
+      storage: browserStorage(),
+      key: storageKey(procedure.slug, run.ticket),
+      onWriteFailed: () => (failed = true),
+    });
+    // The handed-over ticks win over this browser's for the same step; nothing of either is dropped.
+    store.update((mine) => {
       const base = startedRun(mine, procedure, run.ticket, build.text, new Date(run.startedAt));
-      // The handed-over ticks win over this browser's for the same step; nothing of either is dropped.
-      window.localStorage.setItem(
-        key,
-        JSON.stringify({ ...base, steps: { ...base.steps, ...shared!.steps }, skipped: { ...base.skipped, ...shared!.skipped }, run: { ...run } }),
-      );
-      runsChanged();
-    } catch {
-      setSaveFailed(true);
-      return;
-    }
-    window.location.assign(runHref(procedure.slug, run.ticket, build));
+      return { ...base, steps: { ...base.steps, ...shared!.steps }, skipped: { ...base.skipped, ...shared!.skipped }, run: { ...run } };
+    });
+    runsChanged();
+    if (failed) setSaveFailed(true);
+    else window.location.assign(runHref(procedure.slug, run.ticket, build));
   };
   return (
     <section aria-labelledby="shared-heading" className="my-4 rounded-md border border-violet-700 p-4 dark:border-violet-400">

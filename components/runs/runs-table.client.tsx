@@ -2,27 +2,19 @@
 
 import { useState } from 'react';
 import { formatTime, type StoredRun } from '@/lib/checklist/run';
-import { parseChecklist, progress } from '@/lib/checklist/state';
+import { progress, setRunFinished } from '@/lib/checklist/state';
+import { createChecklistStore } from '@/lib/checklist/store';
 import { InternalLink } from '../internal-link.client';
+import { browserStorage } from '../checklist/checklist.client';
 import { runsChanged, useStoredRuns } from '../checklist/use-stored-runs';
 
-function save(key: string, change: (raw: string | null) => string | null) {
+/** Changes a stored run through the same store the procedure page uses, so it reads storage as it is now. */
+function change(key: string, update: (store: ReturnType<typeof createChecklistStore>) => void) {
   try {
-    const next = change(window.localStorage.getItem(key));
-    if (next === null) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, next);
+    update(createChecklistStore({ storage: browserStorage(), key }));
   } finally {
     runsChanged();
   }
-}
-
-function setFinished(key: string, finished: boolean) {
-  save(key, (raw) => {
-    const { state } = parseChecklist(raw);
-    if (!state.run) return raw;
-    const now = new Date().toISOString();
-    return JSON.stringify({ ...state, run: { ...state.run, finishedAt: finished ? now : undefined, updatedAt: now } });
-  });
 }
 
 /** Every run in this browser, with what can be done to each. */
@@ -68,7 +60,7 @@ function Row({ stored, confirming, setConfirming }: { stored: StoredRun; confirm
       {confirming ? (
         <div role="group" aria-label={`Confirm deleting run ${label}`} className="flex flex-wrap items-center gap-2">
           <span>Delete this run and its record?</span>
-          <button type="button" className="button button-danger" autoFocus onClick={() => save(key, () => null)}>
+          <button type="button" className="button button-danger" autoFocus onClick={() => change(key, (store) => store.clear())}>
             Delete
           </button>
           <button type="button" className="button" onClick={() => setConfirming(null)}>
@@ -109,7 +101,7 @@ function Row({ stored, confirming, setConfirming }: { stored: StoredRun; confirm
       <td className="p-2 whitespace-nowrap">{formatTime(run.updatedAt)}</td>
       <td className="p-2">
         <div className="flex flex-wrap gap-2">
-          <button type="button" className="button" aria-label={`${run.finishedAt ? 'Reopen' : 'Finish'} run ${label}`} onClick={() => setFinished(key, !run.finishedAt)}>
+          <button type="button" className="button" aria-label={`${run.finishedAt ? 'Reopen' : 'Finish'} run ${label}`} onClick={() => change(key, (store) => store.update((state, now) => setRunFinished(state, !run.finishedAt, now)))}>
             {run.finishedAt ? 'Reopen' : 'Finish'}
           </button>
           {remove}

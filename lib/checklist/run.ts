@@ -1,4 +1,4 @@
-import { isChecklistState, isDone, parseChecklist, RUN_KEY_PREFIX, skipOf, type ChecklistState, type RunInfo } from './state';
+import { doneAt, isChecklistState, isDone, parseChecklist, RUN_KEY_PREFIX, skipOf, type ChecklistState, type RunInfo } from './state';
 
 /** A time as people read it in a ticket: local time with its offset from UTC, "2026-11-22 10:02 UTC+01:00". */
 export function formatTime(iso: string, offsetMinutes = -new Date(iso).getTimezoneOffset()): string {
@@ -46,22 +46,15 @@ export function runSummary({ title, url, build, state, steps, offsetMinutes }: S
     'Steps:',
     ...steps.map((step) => {
       const skip = skipOf(state, step.id);
-      const done = state.steps[step.id]?.doneAt;
+      const done = doneAt(state, step.id);
       const indent = step.parentId ? '    ' : '';
-      const status = step.notNeeded
-        ? '[n/a]  '
-        : done && isDone(state, step.id)
-          ? '[done] '
+      const [status, detail] = step.notNeeded
+        ? ['[n/a]  ', ' (not needed for this build)']
+        : done
+          ? ['[done] ', ` (${time(done)})`]
           : skip
-            ? '[skip] '
-            : '[open] ';
-      const detail = step.notNeeded
-        ? ' (not needed for this build)'
-        : done && isDone(state, step.id)
-          ? ` (${time(done)})`
-          : skip
-            ? ` (${time(skip.at)}; reason: ${skip.reason})`
-            : '';
+            ? ['[skip] ', ` (${time(skip.at)}; reason: ${skip.reason})`]
+            : ['[open] ', ''];
       return `${indent}${status}${numbers.get(step.id)} ${step.text}${detail}`;
     }),
     '',

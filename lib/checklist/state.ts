@@ -215,3 +215,10 @@ export function mergeChecklists(theirs: ChecklistState, mine: ChecklistState): C
   const updatedAt = [theirs.run?.updatedAt, mine.run?.updatedAt, log.at(-1)?.at].filter(Boolean).sort().at(-1);
   return { ...merged, log, run: merged.run && updatedAt ? { ...merged.run, updatedAt } : merged.run };
 }
+
+/** Marks a run finished, or open again. */
+export function setRunFinished(state: ChecklistState, finished: boolean, now: Date): ChecklistState {
+  if (!state.run) return state;
+  const at = now.toISOString();
+  return { ...state, run: { ...state.run, finishedAt: finished ? at : undefined, updatedAt: at } };
+}

@@ -1,0 +1,49 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Requests for another page's data, which the router makes when it prefetches or opens a page. */
+function pageDataRequests(page: Page): Request[] {
+  const requests: Request[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).searchParams.has('_rsc')) requests.push(request);
+  });
+  return requests;
+}
+
+const forPath = (requests: Request[], path: string) => requests.filter((request) => new URL(request.url()).pathname.startsWith(path));
+
+test('a page fetches no other page until someone points at, focuses or touches its link', async ({ page }) => {
+  const requests = pageDataRequests(page);
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('link', { name: 'Update the AD DS connector account password' })).toBeVisible();
+  expect(requests.map((request) => request.url())).toEqual([]);
+
+  await page.getByRole('link', { name: 'All symptoms' }).hover();
+  await expect.poll(() => forPath(requests, '/symptoms/').length).toBeGreaterThan(0);
+  expect(forPath(requests, '/runs/')).toEqual([]);
+
+  await page.getByRole('link', { name: 'Runs' }).focus();
+  await expect.poll(() => forPath(requests, '/runs/').length).toBeGreaterThan(0);
+
+  await page.getByRole('link', { name: 'All symptoms' }).click();
+  await expect(page).toHaveURL(/\/symptoms\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Symptoms');
+});
+
+test('on a touch screen, touching a link is enough to start fetching its page', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const requests = pageDataRequests(page);
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  expect(requests).toEqual([]);
+  const link = page.getByRole('link', { name: 'Reset the Azure AD connector account credentials' });
+  // A finger on the link, not yet lifted: the page is fetched while the browser waits for the tap to end.
+  await link.dispatchEvent('touchstart');
+  await expect.poll(() => forPath(requests, '/procedures/reset-azure-ad-connector-account/').length).toBeGreaterThan(0);
+  await expect(page).toHaveURL(/\/$/);
+  await link.tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reset the Azure AD connector account credentials');
+  await context.close();
+});

@@ -1,6 +1,8 @@
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
 /** Requests for another page's data, which the router makes when it prefetches or opens a page. */
 function pageDataRequests(page: Page): Request[] {
   const requests: Request[] = [];
@@ -46,4 +48,22 @@ test('on a touch screen, touching a link is enough to start fetching its page', 
   await link.tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reset the Azure AD connector account credentials');
   await context.close();
+});
+
+test('the scripts a page runs at startup are compiled up front, and search code loaded later is not', async ({ page }) => {
+  const scripts = new Map<string, string>();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.text());
+  });
+  await page.goto('/procedures/change-sync-service-account-password/');
+  await page.waitForLoadState('networkidle');
+  const atStartup = new Map(scripts);
+  expect(atStartup.size).toBeGreaterThan(0);
+  for (const [url, code] of atStartup) expect(code.startsWith(`${COMPILE_HINT}\n`), url).toBe(true);
+
+  await page.getByRole('combobox', { name: 'Search procedures' }).fill('6000');
+  await expect(page.getByRole('option').first()).toContainText('Update the AD DS connector account password');
+  const later = [...scripts].filter(([url]) => !atStartup.has(url));
+  expect(later.length).toBeGreaterThan(0);
+  for (const [url, code] of later) expect(code.startsWith(COMPILE_HINT), url).toBe(false);
 });

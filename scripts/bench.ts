@@ -6,9 +6,10 @@ import lighthouse from 'lighthouse';
 import { measureSearch, percentile } from '../lib/bench/search-measure';
 import { syntheticMdx } from '../lib/bench/synthetic';
 import { loadContent } from '../lib/content/load';
+import { finishExport } from '../lib/export/finish';
 import { pageWeight } from '../lib/measure/page-weight';
 import { measureCommand } from '../lib/measure/process-tree';
-import { addPolicies, serveConfig } from '../lib/security/headers';
+import { serveConfig } from '../lib/security/headers';
 
 /**
  * Builds the portal with synthetic procedures beside the real ones at several
@@ -101,7 +102,7 @@ for (const [index, size] of SIZES.entries()) {
     console.error(`The build with ${size} synthetic procedures failed:\n${build.output.slice(-4000)}`);
     process.exit(1);
   }
-  addPolicies(site);
+  finishExport(site);
   const weights = Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, pageWeight(site, page)]));
   const indexDir = path.join(site, 'search-index');
   const search = await measureSearch(new Map(readdirSync(indexDir).map((file) => [file, readFileSync(path.join(indexDir, file), 'utf8')])));

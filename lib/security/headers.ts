@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { htmlFiles } from '../export/html-files';
 
 /**
  * Security for the exported site. Next puts a few inline scripts in every page
@@ -65,13 +66,6 @@ export function addPolicies(outDir: string): number {
   return files.length;
 }
 
-function htmlFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.posix.join(prefix, entry.name);
-    if (entry.isDirectory()) return htmlFiles(dir, relative);
-    return entry.name.endsWith('.html') ? [relative] : [];
-  });
-}
 
 /** Configuration for the `serve` static server: the same headers on every response. */
 export function serveConfig() {

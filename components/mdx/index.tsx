@@ -23,8 +23,8 @@ export const mdxComponents = {
   h2: (props: ComponentProps<'h2'>) => <h2 className="mt-10 mb-3 scroll-mt-24 text-xl font-semibold" {...props} />,
   h3: (props: ComponentProps<'h3'>) => <h3 className="mt-6 mb-2 scroll-mt-24 text-lg font-semibold" {...props} />,
   p: (props: ComponentProps<'p'>) => <p className="my-3 leading-relaxed" {...props} />,
-  ol: (props: ComponentProps<'ol'>) => <ol className="my-3 list-decimal space-y-1 pl-6 marker:text-zinc-500" {...props} />,
-  ul: (props: ComponentProps<'ul'>) => <ul className="my-3 list-disc space-y-1 pl-6" {...props} />,
+  ol: (props: ComponentProps<'ol'>) => <ol className="render-when-near my-3 list-decimal space-y-1 pl-6 marker:text-zinc-500" {...props} />,
+  ul: (props: ComponentProps<'ul'>) => <ul className="render-when-near my-3 list-disc space-y-1 pl-6" {...props} />,
   code: (props: ComponentProps<'code'>) => <code className="rounded bg-zinc-100 px-1 py-0.5 text-[0.9em] dark:bg-zinc-900" {...props} />,
   kbd: (props: ComponentProps<'kbd'>) => <kbd className="rounded border border-zinc-400 px-1 text-[0.9em]" {...props} />,
 } satisfies MDXComponents & Record<RenderedComponent, unknown>;

@@ -29,8 +29,8 @@ rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
-/** The framework floor: the same Next.js, one blank page, exported the same way. */
-async function blankFloor(): Promise<number> {
+/** The framework floor: the same Next.js, one blank page, exported the same way. Returns its folder. */
+async function blankFloor(): Promise<string> {
   const dir = path.join(WORK, 'blank');
   mkdirSync(path.join(dir, 'app'), { recursive: true });
   writeFileSync(path.join(dir, 'next.config.mjs'), "export default { output: 'export', trailingSlash: true };\n");
@@ -38,7 +38,7 @@ async function blankFloor(): Promise<number> {
   writeFileSync(path.join(dir, 'app/page.js'), 'export default function Page() { return <p>Blank</p>; }\n');
   const result = await measureCommand(NEXT, ['build', dir], env);
   if (result.code !== 0) throw new Error(`the blank page did not build:\n${result.output}`);
-  return pageWeight(path.join(dir, 'out'), '/').jsGzip;
+  return path.join(dir, 'out');
 }
 
 function contentFolder(size: number, reservedCodes: string[], reservedRanges: string[]): string {
@@ -90,8 +90,19 @@ const { procedures } = await loadContent(path.resolve('content'));
 const reservedCodes = procedures.flatMap((procedure) => procedure.symptoms.flatMap((symptom) => (symptom.code ? [symptom.code] : [])));
 const reservedRanges = procedures.flatMap((procedure) => [procedure.appliesTo ?? '', ...procedure.steps.flatMap((step) => step.ranges)]);
 
-const floor = await blankFloor();
-console.log(`Framework floor (blank Next.js page, same build): ${kb(floor)} KB of gzipped JS\n`);
+const blank = await blankFloor();
+const floor = pageWeight(blank, '/').jsGzip;
+let blankScores = { performance: NaN, accessibility: NaN, 'best-practices': NaN };
+if (RUNS > 0) {
+  const server = await serve(blank, 3299);
+  try {
+    blankScores = await lighthouseScores('http://127.0.0.1:3299/');
+  } finally {
+    server.kill();
+  }
+}
+const lh = (scores: typeof blankScores) => `${scores.performance} / ${scores.accessibility} / ${scores['best-practices']}`;
+console.log(`Framework floor (blank Next.js page, same build): ${kb(floor)} KB of gzipped JS; Lighthouse ${lh(blankScores)}\n`);
 
 const rows: string[][] = [];
 for (const [index, size] of SIZES.entries()) {
@@ -118,7 +129,6 @@ for (const [index, size] of SIZES.entries()) {
       server.kill();
     }
   }
-  const lh = (scores: typeof home) => `${scores.performance} / ${scores.accessibility} / ${scores['best-practices']}`;
   rows.push([
     `${size + procedures.length}`,
     `${build.seconds.toFixed(0)} s`,
@@ -146,4 +156,4 @@ const header = [
 ];
 console.log(`\n| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-console.log(`\nFramework floor: ${kb(floor)} KB gzipped JS. Lighthouse: mobile, median of ${RUNS}, ${CHROMIUM}.`);
+console.log(`\nFramework floor: ${kb(floor)} KB gzipped JS; the blank page scores ${lh(blankScores)} on Lighthouse served the same way. Lighthouse: mobile, median of ${RUNS}, ${CHROMIUM}.`);

@@ -4,7 +4,6 @@ const nextConfig: NextConfig = {
   output: 'export',
   trailingSlash: true,
   images: { unoptimized: true },
-  experimental: { inlineCss: true },
   // The benchmark builds synthetic content into its own folder, leaving .next/ and out/ alone.
   ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
 };

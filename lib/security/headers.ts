@@ -66,7 +66,6 @@ export function addPolicies(outDir: string): number {
   return files.length;
 }
 
-
 /** Configuration for the `serve` static server: the same headers on every response. */
 export function serveConfig() {
   return { headers: [{ source: '**', headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }] };

@@ -109,3 +109,23 @@ test('a link to a step scrolls to it and highlights it', async ({ page }) => {
   const background = (id: string) => page.locator(id).evaluate((element) => getComputedStyle(element).backgroundColor);
   expect(await background('#restart-sync-service')).not.toEqual(await background('#open-connectors-tab'));
 });
+
+test('a step cannot be ticked before the page has booted, so no tick is silently lost', async ({ page }) => {
+  let release = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(PAGE, { waitUntil: 'domcontentloaded' });
+  const step = page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' });
+  await expect(step).toBeVisible();
+  await expect(step).toBeDisabled();
+
+  release();
+  await expect(step).toBeEnabled();
+  await step.check();
+  await expect(page.getByRole('status')).toHaveText(/^1 of \d+ steps done$/);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' })).toBeChecked();
+});

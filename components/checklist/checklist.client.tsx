@@ -43,6 +43,8 @@ interface ChecklistValue {
   /** Set when the page shows progress shared through a link: it cannot be changed here. */
   shared: ChecklistState | null;
   build: string | null;
+  /** False until the page has booted: before that, a tick could not be saved, so none can be made. */
+  ready: boolean;
   setStepDone: (stepId: string, done: boolean) => void;
   setStepSkipped: (stepId: string, reason: string | null) => void;
   update: (change: (state: ChecklistState, now: Date) => ChecklistState) => void;
@@ -118,6 +120,7 @@ export function Checklist({ procedure, children }: { procedure: ProcedureInfo; c
     [procedure.slug, ticket],
   );
   const raw = useSyncExternalStore(store?.subscribe ?? subscribeNothing, () => store?.getSnapshot() ?? null, () => null);
+  const ready = useSyncExternalStore(subscribeNothing, () => true, () => false);
   const { state: saved, unreadable } = useMemo(() => parseChecklist(raw), [raw]);
   const shared = share?.ok ? share.state : null;
   const state = shared ?? saved;
@@ -146,6 +149,7 @@ export function Checklist({ procedure, children }: { procedure: ProcedureInfo; c
       ticket,
       shared,
       build,
+      ready,
       update,
       setStepDone: (stepId, done) => update((current, now) => setStepDone(current, stepId, done, now)),
       setStepSkipped: (stepId, reason) => update((current, now) => setStepSkipped(current, stepId, reason, now)),
@@ -154,7 +158,7 @@ export function Checklist({ procedure, children }: { procedure: ProcedureInfo; c
       neededIds,
       ...progress(state, neededIds),
     };
-  }, [procedure, state, ticket, shared, build, store, neededIds]);
+  }, [procedure, state, ticket, shared, build, ready, store, neededIds]);
   const orphans = orphanedTicks(state, procedure.steps.map((step) => step.id));
 
   return (

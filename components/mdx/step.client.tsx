@@ -5,13 +5,13 @@ import { doneAt as tickTime, isDone, skipOf } from '@/lib/checklist/state';
 import { useChecklist } from '../checklist/checklist.client';
 
 export function StepCheckbox({ id, text }: { id: string; text: string }) {
-  const { state, setStepDone, shared } = useChecklist();
+  const { state, setStepDone, shared, ready } = useChecklist();
   return (
     <input
       type="checkbox"
       aria-label={text}
       checked={isDone(state, id)}
-      disabled={shared !== null}
+      disabled={!ready || shared !== null}
       onChange={(event) => setStepDone(id, event.target.checked)}
       className="mt-1 size-5 shrink-0 cursor-pointer accent-emerald-700 disabled:cursor-default dark:accent-emerald-400"
     />

@@ -11,6 +11,7 @@ import {
   resetTicks,
   setStepDone,
   setStepSkipped,
+  startedRun,
   storageKey,
   TICKET_ID_HINT,
   type ChecklistState,
@@ -74,25 +75,6 @@ export function browserStorage(): Storage | null {
 }
 
 const subscribeNothing = () => () => {};
-
-/** A new run's record: the ticket and the procedure as it is now. */
-export function startedRun(state: ChecklistState, procedure: ProcedureInfo, ticket: string, build: string | null, now: Date): ChecklistState {
-  if (state.run) return state;
-  const at = now.toISOString();
-  return {
-    ...state,
-    run: {
-      ticket,
-      slug: procedure.slug,
-      title: procedure.title,
-      revision: procedure.revision,
-      stepIds: procedure.steps.map((step) => step.id),
-      startedAt: at,
-      updatedAt: at,
-      ...(build ? { build } : {}),
-    },
-  };
-}
 
 /**
  * Holds one procedure's ticks in browser storage and shares them with its

@@ -3,12 +3,12 @@
 import { useId, useState } from 'react';
 import { withBuildParam } from '@/lib/build/store';
 import { encodeShare, formatTime, revisionChanges, runSummary } from '@/lib/checklist/run';
-import { isTicketId, progress, setRunFinished, storageKey, TICKET_ID_HINT } from '@/lib/checklist/state';
+import { isTicketId, progress, setRunFinished, startedRun, storageKey, TICKET_ID_HINT } from '@/lib/checklist/state';
 import { createChecklistStore } from '@/lib/checklist/store';
 import { stepUrl } from '@/lib/links';
 import { InternalLink } from '../internal-link.client';
 import { useBuild } from '../build/use-build';
-import { browserStorage, Notice, startedRun, useChecklist } from './checklist.client';
+import { browserStorage, Notice, useChecklist } from './checklist.client';
 import { runsChanged, useStoredRuns } from './use-stored-runs';
 
 /** The page's URL for a run of this procedure, keeping the build in the URL. */

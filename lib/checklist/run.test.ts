@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShare, encodeShare, formatTime, listRuns, revisionChanges, runSummary } from './run';
-import { setStepDone, setStepSkipped, storageKey, type ChecklistState } from './state';
+import { EMPTY_STATE, setStepDone, setStepSkipped, startedRun, storageKey, type ChecklistState } from './state';
 
 const START = new Date('2026-11-22T09:02:00.000Z');
 const minutes = (n: number) => new Date(START.getTime() + n * 60_000);
@@ -38,6 +38,24 @@ const STEPS = [
 ];
 
 describe('a run', () => {
+  it('records the ticket, build and the procedure as it was when the run started, once', () => {
+    const procedure = { slug: 'x', title: 'X', revision: 'r1', steps: [{ id: 'a' }, { id: 'b' }] };
+    const started = startedRun(EMPTY_STATE, procedure, 'INC-1', '1.1.614.0', new Date('2026-11-22T09:00:00Z'));
+    expect(started.run).toEqual({
+      ticket: 'INC-1',
+      slug: 'x',
+      title: 'X',
+      revision: 'r1',
+      stepIds: ['a', 'b'],
+      startedAt: '2026-11-22T09:00:00.000Z',
+      updatedAt: '2026-11-22T09:00:00.000Z',
+      build: '1.1.614.0',
+    });
+    expect(startedRun(started, { ...procedure, revision: 'r2' }, 'INC-1', null, new Date())).toBe(started);
+    expect(startedRun(EMPTY_STATE, procedure, 'INC-2', null, new Date()).run).not.toHaveProperty('build');
+  });
+
+
   it('records every change with its time, unticking included', () => {
     expect(aRun().log!.map(({ step, action }) => `${action} ${step}`)).toEqual([
       'done open',

@@ -216,6 +216,25 @@ export function mergeChecklists(theirs: ChecklistState, mine: ChecklistState): C
   return { ...merged, log, run: merged.run && updatedAt ? { ...merged.run, updatedAt } : merged.run };
 }
 
+/** A new run's record: the ticket and the procedure as it is now. */
+export function startedRun(state: ChecklistState, procedure: { slug: string; title: string; revision: string; steps: { id: string }[] }, ticket: string, build: string | null, now: Date): ChecklistState {
+  if (state.run) return state;
+  const at = now.toISOString();
+  return {
+    ...state,
+    run: {
+      ticket,
+      slug: procedure.slug,
+      title: procedure.title,
+      revision: procedure.revision,
+      stepIds: procedure.steps.map((step) => step.id),
+      startedAt: at,
+      updatedAt: at,
+      ...(build ? { build } : {}),
+    },
+  };
+}
+
 /** Marks a run finished, or open again. */
 export function setRunFinished(state: ChecklistState, finished: boolean, now: Date): ChecklistState {
   if (!state.run) return state;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { procedureUrl } from '@/lib/links';
 import type { SearchResult } from '@/lib/search/engine';
 import { InternalLink } from './internal-link.client';
 import { runSearch } from './search/load-search';
@@ -31,7 +32,7 @@ export function NotFoundSuggestions() {
       <ul className="mt-2 list-disc pl-6">
         {found.results.map((result) => (
           <li key={result.doc.slug}>
-            <InternalLink href={`/procedures/${result.doc.slug}/`} className="link">
+            <InternalLink href={procedureUrl(result.doc.slug)} className="link">
               {result.doc.title}
             </InternalLink>
           </li>

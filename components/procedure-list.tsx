@@ -1,5 +1,6 @@
 import { slug } from 'github-slugger';
 import type { Procedure, TopicGroup } from '@/lib/content';
+import { procedureUrl } from '@/lib/links';
 import { InternalLink } from './internal-link.client';
 import { BuildBadge } from './mdx/applies-to';
 import { GateBadge } from './mdx/applies-to.client';
@@ -24,7 +25,7 @@ export function ProcedureList({ groups, limit }: { groups: TopicGroup[]; limit?:
           <ul className="space-y-4">
             {procedures.slice(0, limit).map((procedure) => (
               <li key={procedure.slug} className="rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
-                <InternalLink href={`/procedures/${procedure.slug}/`} className="link text-lg font-semibold">
+                <InternalLink href={procedureUrl(procedure.slug)} className="link text-lg font-semibold">
                   {procedure.title}
                 </InternalLink>
                 <p className="mt-1">{procedure.summary}</p>

@@ -1,3 +1,11 @@
+/**
+ * A procedure's address within the portal: its page, a run of it for a ticket,
+ * a step on it. Addresses get pasted into tickets; this is their one spelling.
+ */
+export function procedureUrl(slug: string, { run, step }: { run?: string | null; step?: string } = {}): string {
+  return `/procedures/${slug}/${run ? `?run=${encodeURIComponent(run)}` : ''}${step ? `#${step}` : ''}`;
+}
+
 /** The query parameters a ticket link carries from page to page. */
 export const KEPT_PARAMS = ['build', 'run'] as const;
 

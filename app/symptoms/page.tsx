@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { InternalLink } from '@/components/internal-link.client';
 import { SymptomMessage } from '@/components/symptoms';
 import { getProcedures } from '@/lib/content';
+import { procedureUrl } from '@/lib/links';
 import { placeLabel, symptomLabel } from '@/lib/symptom';
 
 export const metadata: Metadata = {
@@ -38,7 +39,7 @@ export default async function SymptomsPage() {
                 <td className="p-2">{placeLabel(symptom)}</td>
                 <td className="min-w-64 p-2 font-mono">{symptom.message ? <SymptomMessage message={symptom.message} /> : '—'}</td>
                 <td className="p-2">
-                  <InternalLink href={`/procedures/${procedure.slug}/`} className="link">
+                  <InternalLink href={procedureUrl(procedure.slug)} className="link">
                     {procedure.title}
                   </InternalLink>
                 </td>

@@ -5,16 +5,11 @@ import { withBuildParam } from '@/lib/build/store';
 import { encodeShare, formatTime, revisionChanges, runSummary } from '@/lib/checklist/run';
 import { isTicketId, progress, setRunFinished, startedRun, storageKey, TICKET_ID_HINT } from '@/lib/checklist/state';
 import { createChecklistStore } from '@/lib/checklist/store';
-import { stepUrl } from '@/lib/links';
+import { procedureUrl, stepUrl } from '@/lib/links';
 import { InternalLink } from '../internal-link.client';
 import { useBuild } from '../build/use-build';
 import { browserStorage, Notice, useChecklist } from './checklist.client';
 import { runsChanged, useStoredRuns } from './use-stored-runs';
-
-/** The page's URL for a run of this procedure, keeping the build in the URL. */
-function runHref(slug: string, ticket: string | null, build: ReturnType<typeof useBuild>): string {
-  return withBuildParam(`/procedures/${slug}/${ticket ? `?run=${encodeURIComponent(ticket)}` : ''}`, build);
-}
 
 async function copyText(text: string, what: string): Promise<boolean> {
   try {
@@ -57,7 +52,7 @@ function StartRun({ slug }: { slug: string }) {
             setError(TICKET_ID_HINT);
             return;
           }
-          window.location.assign(runHref(slug, value, build));
+          window.location.assign(withBuildParam(procedureUrl(slug, { run: value }), build));
         }}
       >
         <label htmlFor={inputId}>Ticket id</label>
@@ -92,7 +87,7 @@ function StartRun({ slug }: { slug: string }) {
               const { done, total } = progress(state!, neededIds.length > 0 ? neededIds : procedure.steps.map((step) => step.id));
               return (
                 <li key={key}>
-                  <InternalLink href={runHref(slug, run.ticket, build)} className="link font-mono">
+                  <InternalLink href={procedureUrl(slug, { run: run.ticket })} className="link font-mono">
                     {run.ticket}
                   </InternalLink>{' '}
                   {done} of {total} done{run.finishedAt ? ', finished' : ''}, last activity {formatTime(run.updatedAt)}
@@ -108,7 +103,6 @@ function StartRun({ slug }: { slug: string }) {
 
 function CurrentRun() {
   const { procedure, state, ticket, build, update, neededIds } = useChecklist();
-  const chosenBuild = useBuild();
   const [copied, setCopied] = useState<string | null>(null);
   const run = state.run;
   const changes = run ? revisionChanges(run, procedure.revision, procedure.steps.map((step) => step.id)) : null;
@@ -140,7 +134,7 @@ function CurrentRun() {
         {run
           ? `Started ${formatTime(run.startedAt)}${run.finishedAt ? `, finished ${formatTime(run.finishedAt)}` : `, last activity ${formatTime(run.updatedAt)}`}.`
           : 'This run has no record in this browser yet: it starts with your first tick.'}{' '}
-        <InternalLink href={runHref(procedure.slug, null, chosenBuild)} className="link">
+        <InternalLink href={procedureUrl(procedure.slug)} className="link">
           Leave the run
         </InternalLink>
       </p>
@@ -214,7 +208,7 @@ function SharedRun() {
     });
     runsChanged();
     if (failed) setSaveFailed(true);
-    else window.location.assign(runHref(procedure.slug, run.ticket, build));
+    else window.location.assign(withBuildParam(procedureUrl(procedure.slug, { run: run.ticket }), build));
   };
   return (
     <section aria-labelledby="shared-heading" className="my-4 rounded-md border border-violet-700 p-4 dark:border-violet-400">

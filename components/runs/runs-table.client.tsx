@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatTime, type StoredRun } from '@/lib/checklist/run';
 import { progress, setRunFinished } from '@/lib/checklist/state';
 import { createChecklistStore } from '@/lib/checklist/store';
+import { procedureUrl } from '@/lib/links';
 import { InternalLink } from '../internal-link.client';
 import { browserStorage } from '../checklist/checklist.client';
 import { runsChanged, useStoredRuns } from '../checklist/use-stored-runs';
@@ -88,7 +89,7 @@ function Row({ stored, confirming, setConfirming }: { stored: StoredRun; confirm
   return (
     <tr className="border-b border-zinc-200 align-top dark:border-zinc-800">
       <td className="p-2">
-        <InternalLink href={`/procedures/${run.slug}/?run=${encodeURIComponent(run.ticket)}`} className="link">
+        <InternalLink href={procedureUrl(run.slug, { run: run.ticket })} className="link">
           {run.title}
         </InternalLink>
       </td>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { withBuildParam } from '@/lib/build/store';
+import { procedureUrl } from '@/lib/links';
 import type { SearchResult } from '@/lib/search/engine';
 import { useBuild } from '../build/use-build';
 import { runSearch, warmUpSearch } from './load-search';
@@ -64,7 +65,7 @@ export function SearchBox() {
     );
   };
 
-  const hrefFor = (result: SearchResult) => withBuildParam(`/procedures/${result.doc.slug}/`, build);
+  const hrefFor = (result: SearchResult) => withBuildParam(procedureUrl(result.doc.slug), build);
   const resultsPage = () => withBuildParam(`/search/?q=${encodeURIComponent(query)}`, build);
   const go = (href: string) => {
     setOpen(false);

@@ -2,6 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { procedureUrl } from '@/lib/links';
 import type { SearchResult } from '@/lib/search/engine';
 import { InternalLink } from '../internal-link.client';
 import { useBuild } from '../build/use-build';
@@ -62,7 +63,7 @@ export function SearchResults() {
       <ol aria-label="Search results" className="space-y-4">
         {state.results.map((result) => (
           <li key={result.doc.slug} className="rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
-            <InternalLink href={`/procedures/${result.doc.slug}/`} className="link text-lg font-semibold">
+            <InternalLink href={procedureUrl(result.doc.slug)} className="link text-lg font-semibold">
               {result.doc.title}
             </InternalLink>
             <ExactBadge result={result} />
@@ -70,7 +71,7 @@ export function SearchResults() {
             <BuildMark result={result} build={build.text} />
             {result.passage.anchor && (
               <p className="mt-1 text-sm">
-                <InternalLink href={`/procedures/${result.doc.slug}/#${result.passage.anchor}`} className="link">
+                <InternalLink href={procedureUrl(result.doc.slug, { step: result.passage.anchor })} className="link">
                   Go to this {result.passage.kind === 'step' ? 'step' : 'section'}
                 </InternalLink>
               </p>

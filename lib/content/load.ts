@@ -4,6 +4,7 @@ import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { ContentError } from './errors';
 import { closest } from '../fuzzy';
+import { procedureUrl } from '../links';
 import { readFrontmatter } from './frontmatter';
 import { checkPublished, PUBLISHED_FILE, readPublished } from './published';
 import { remarkProcedure, type Heading, type SharedStepsFile, type Step } from './remark-procedure';
@@ -188,7 +189,7 @@ function checkLink(
     const canonical = byAlias.get(slug!)?.slug ?? closest(slug!, [...bySlug.keys()]);
     return {
       message: `link "${url}" points at an unknown procedure "${slug}"`,
-      fix: canonical ? `link to /procedures/${canonical}/` : `use one of: ${[...bySlug.keys()].join(', ')}`,
+      fix: canonical ? `link to ${procedureUrl(canonical)}` : `use one of: ${[...bySlug.keys()].join(', ')}`,
     };
   }
   if (anchor === undefined || anchor === '') return null;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { procedureUrl } from '../links';
 import type { ContentError } from './errors';
 import type { Procedure } from './load';
 
@@ -10,16 +11,12 @@ import type { Procedure } from './load';
  */
 export const PUBLISHED_FILE = 'published-urls.txt';
 
-export function procedureUrl(slug: string, stepId?: string): string {
-  return `/procedures/${slug}/${stepId ? `#${stepId}` : ''}`;
-}
-
 /** The URLs the content publishes now: each procedure, its old names, and each of its steps. */
 export function currentUrls(procedures: Procedure[]): string[] {
   return procedures.flatMap((procedure) => [
     procedureUrl(procedure.slug),
     ...procedure.aliases.map((alias) => procedureUrl(alias)),
-    ...procedure.steps.map((step) => procedureUrl(procedure.slug, step.id)),
+    ...procedure.steps.map((step) => procedureUrl(procedure.slug, { step: step.id })),
   ]);
 }
 

@@ -8,6 +8,7 @@ import { AppliesTo } from '@/components/mdx/applies-to';
 import { ProcedureBody } from '@/components/procedure-body';
 import { SymptomList } from '@/components/symptoms';
 import { getProcedures, type Procedure } from '@/lib/content';
+import { procedureUrl } from '@/lib/links';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -42,7 +43,7 @@ export default async function ProcedurePage({ params }: Props) {
   const found = await find((await params).slug);
   if (!found) notFound();
   const { procedure, isAlias } = found;
-  const canonical = `/procedures/${procedure.slug}/`;
+  const canonical = procedureUrl(procedure.slug);
   if (isAlias) {
     return (
       <>
@@ -96,7 +97,7 @@ export default async function ProcedurePage({ params }: Props) {
           <ul className="mt-2 list-disc pl-6">
             {related.map((other) => (
               <li key={other.slug}>
-                <InternalLink href={`/procedures/${other.slug}/`} className="link">
+                <InternalLink href={procedureUrl(other.slug)} className="link">
                   {other.title}
                 </InternalLink>
               </li>

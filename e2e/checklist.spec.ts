@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, holdScripts, test } from './fixtures';
 
 const PAGE = '/procedures/update-ad-ds-account-password/';
 const STORAGE_KEY = 'runbook:checklist:update-ad-ds-account-password';
@@ -111,12 +111,7 @@ test('a link to a step scrolls to it and highlights it', async ({ page }) => {
 });
 
 test('a step cannot be ticked before the page has booted, so no tick is silently lost', async ({ page }) => {
-  let release = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto(PAGE, { waitUntil: 'domcontentloaded' });
   const step = page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' });
   await expect(step).toBeVisible();

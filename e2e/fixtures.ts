@@ -38,4 +38,18 @@ export const test = base.extend<{ problems: string[] }>({
   ],
 });
 
+/**
+ * Holds back the page's scripts, so the test can act on the page as it is before it boots, as an
+ * admin on a slow line would. Call the returned function to let them through.
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 export { expect };

@@ -1,5 +1,5 @@
 import type { Page, Request } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, holdScripts, test } from './fixtures';
 
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
@@ -66,4 +66,52 @@ test('the scripts a page runs at startup are compiled up front, and search code 
   const later = [...scripts].filter(([url]) => !atStartup.has(url));
   expect(later.length).toBeGreaterThan(0);
   for (const [url, code] of later) expect(code.startsWith(COMPILE_HINT), url).toBe(false);
+});
+
+test.describe('what is typed while the page boots is kept', () => {
+  const PAGE = '/procedures/change-sync-service-account-password/';
+
+  test('a query typed into the search box is searched once the page has booted', async ({ page }) => {
+    const release = await holdScripts(page);
+    await page.goto(PAGE, { waitUntil: 'domcontentloaded' });
+    const search = page.getByRole('combobox', { name: 'Search procedures' });
+    await search.fill('6000');
+    release();
+    await expect(page.getByRole('option').first()).toContainText('Update the AD DS connector account password');
+    await expect(search).toHaveValue('6000');
+    await search.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Update the AD DS connector account password');
+  });
+
+  test('a build typed into the build field gates the page once it has booted, and is remembered', async ({ page }) => {
+    const release = await holdScripts(page);
+    await page.goto(PAGE, { waitUntil: 'domcontentloaded' });
+    const field = page.getByRole('textbox', { name: 'Your build' });
+    await field.fill('1.1.614.0');
+    await field.press('Tab');
+    release();
+    await expect(page.getByText('Not needed for build 1.1.614.0: applies to 1.1.443.0 or older')).toBeVisible();
+    await expect(field).toHaveValue('1.1.614.0');
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Your build' })).toHaveValue('1.1.614.0');
+  });
+
+  test('a ticket id typed before boot starts its run, whether the page has booted by the time of the click or not', async ({ page }) => {
+    const release = await holdScripts(page);
+    await page.goto(PAGE, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('textbox', { name: 'Ticket id' }).fill('INC-301');
+    release();
+    await expect(page.getByRole('checkbox', { name: 'Run the key utility with the abandon switch.' })).toBeEnabled();
+    await expect(page.getByRole('textbox', { name: 'Ticket id' })).toHaveValue('INC-301');
+    await page.getByRole('button', { name: 'Start run' }).click();
+    await expect(page.getByRole('heading', { name: 'Run INC-301' })).toBeVisible();
+
+    const holdAgain = await holdScripts(page);
+    await page.goto(PAGE, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('textbox', { name: 'Ticket id' }).fill('INC-302');
+    await page.getByRole('button', { name: 'Start run' }).click();
+    await expect(page).toHaveURL(/\?run=INC-302$/);
+    holdAgain();
+    await expect(page.getByRole('heading', { name: 'Run INC-302' })).toBeVisible();
+  });
 });

@@ -1,8 +1,9 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { chooseBuild } from '@/lib/build/store';
 import { parseBuild } from '@/lib/version';
+import { useTypedBeforeBoot } from '../use-typed-before-boot';
 import { useBuild } from './use-build';
 
 /** The build field in the header: what the admin runs, so that procedures show only what applies. */
@@ -10,9 +11,19 @@ export function BuildPicker() {
   const build = useBuild();
   const [draft, setDraft] = useState<string | null>(null);
   const [saveFailed, setSaveFailed] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
+  const choose = (text: string) => {
+    setDraft(text);
+    setSaveFailed(!chooseBuild(text));
+  };
+  // A build typed while the page was booting wins over the one this browser remembered.
+  useTypedBeforeBoot(field, (text) => {
+    choose(text);
+    if (document.activeElement !== field.current) setDraft(null);
+  });
   const value = draft ?? build.text ?? '';
   const parsed = value.trim() === '' ? null : parseBuild(value);
   // Checked while the admin is not typing, so a half-typed build is not called wrong.
@@ -25,6 +36,7 @@ export function BuildPicker() {
           Your build
         </label>
         <input
+          ref={field}
           id={inputId}
           value={value}
           placeholder="e.g. 1.1.443.0"
@@ -33,10 +45,7 @@ export function BuildPicker() {
           spellCheck={false}
           aria-invalid={error !== null}
           aria-describedby={error ? `${errorId} ${hintId}` : hintId}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setSaveFailed(!chooseBuild(event.target.value));
-          }}
+          onChange={(event) => choose(event.target.value)}
           onBlur={() => setDraft(null)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') setDraft(null);

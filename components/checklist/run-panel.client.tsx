@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { withBuildParam } from '@/lib/build/store';
 import { encodeShare, formatTime, revisionChanges, runSummary } from '@/lib/checklist/run';
 import { isTicketId, progress, setRunFinished, startedRun, storageKey, TICKET_ID_HINT } from '@/lib/checklist/state';
@@ -8,6 +8,7 @@ import { createChecklistStore } from '@/lib/checklist/store';
 import { procedureUrl, stepUrl } from '@/lib/links';
 import { InternalLink } from '../internal-link.client';
 import { useBuild } from '../build/use-build';
+import { useTypedBeforeBoot } from '../use-typed-before-boot';
 import { browserStorage, Notice, useChecklist } from './checklist.client';
 import { runsChanged, useStoredRuns } from './use-stored-runs';
 
@@ -36,14 +37,19 @@ function StartRun({ slug }: { slug: string }) {
   const { procedure, neededIds } = useChecklist();
   const [ticket, setTicket] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
   const inputId = useId();
+  useTypedBeforeBoot(field, setTicket);
   return (
     <section aria-labelledby={`${inputId}-heading`} className="my-4 rounded-md border border-zinc-300 p-4 print:hidden dark:border-zinc-700">
       <h2 id={`${inputId}-heading`} className="font-semibold">
         Work this for a ticket
       </h2>
       <p className="text-sm text-zinc-700 dark:text-zinc-300">A run keeps its own ticks, skips and times, and sums them up for the ticket.</p>
+      {/* Before the page boots, the form itself opens the run's address. */}
       <form
+        action={procedureUrl(slug)}
+        method="get"
         className="mt-2 flex flex-wrap items-center gap-2"
         onSubmit={(event) => {
           event.preventDefault();
@@ -57,7 +63,9 @@ function StartRun({ slug }: { slug: string }) {
       >
         <label htmlFor={inputId}>Ticket id</label>
         <input
+          ref={field}
           id={inputId}
+          name="run"
           value={ticket}
           placeholder="INC-2041"
           autoComplete="off"

@@ -6,6 +6,7 @@ import { withBuildParam } from '@/lib/build/store';
 import { procedureUrl } from '@/lib/links';
 import type { SearchResult } from '@/lib/search/engine';
 import { useBuild } from '../build/use-build';
+import { useTypedBeforeBoot } from '../use-typed-before-boot';
 import { runSearch, warmUpSearch } from './load-search';
 import { BuildMark, ExactBadge, Passage } from './result';
 
@@ -64,6 +65,12 @@ export function SearchBox() {
       },
     );
   };
+
+  // A query typed while the page was booting: searched at once if the admin is still in the box.
+  useTypedBeforeBoot(input, (text) => {
+    if (document.activeElement === input.current) update(text);
+    else setQuery(text);
+  });
 
   const hrefFor = (result: SearchResult) => withBuildParam(procedureUrl(result.doc.slug), build);
   const resultsPage = () => withBuildParam(`/search/?q=${encodeURIComponent(query)}`, build);

@@ -1,4 +1,4 @@
-import { expect, PROCEDURES, test } from './fixtures';
+import { expect, holdScripts, PROCEDURES, test } from './fixtures';
 
 test('the home page lists every procedure by topic with its key symptoms', async ({ page }) => {
   await page.goto('/');
@@ -38,6 +38,22 @@ test('commands have a copy button that copies the command', async ({ page, conte
   await page.getByRole('button', { name: 'Copy', exact: true }).first().click();
   await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Add-ADSyncAADServiceAccount');
+});
+
+test('copy buttons wait for the page to boot, so a click on one is never dropped', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const release = await holdScripts(page);
+  await page.goto('/procedures/reset-azure-ad-connector-account/', { waitUntil: 'domcontentloaded' });
+  const copy = page.getByRole('button', { name: 'Copy', exact: true });
+  const stepLink = page.getByRole('button', { name: 'Copy link to step: Run Add-ADSyncAADServiceAccount.' });
+  await expect(copy).toBeDisabled();
+  await expect(stepLink).toBeDisabled();
+  release();
+  await expect(stepLink).toBeEnabled();
+  await stepLink.click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/procedures\/reset-azure-ad-connector-account\/#[\w-]+$/);
+  await copy.click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
 });
 
 test('an unknown address shows the 404 page with the procedures', async ({ page }) => {

@@ -18,6 +18,7 @@ import {
 } from '@/lib/checklist/state';
 import { createChecklistStore } from '@/lib/checklist/store';
 import { useBuild } from '../build/use-build';
+import { useBooted } from '../use-booted';
 import { useHash, useQueryParam } from './use-location';
 import { runsChanged } from './use-stored-runs';
 
@@ -102,7 +103,7 @@ export function Checklist({ procedure, children }: { procedure: ProcedureInfo; c
     [procedure.slug, ticket],
   );
   const raw = useSyncExternalStore(store?.subscribe ?? subscribeNothing, () => store?.getSnapshot() ?? null, () => null);
-  const ready = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const ready = useBooted();
   const { state: saved, unreadable } = useMemo(() => parseChecklist(raw), [raw]);
   const shared = share?.ok ? share.state : null;
   const state = shared ?? saved;

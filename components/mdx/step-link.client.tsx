@@ -2,10 +2,12 @@
 
 import { useState } from 'react';
 import { stepUrl } from '@/lib/links';
+import { useBooted } from '../use-booted';
 
 /** Copies the link to one step, with the page's build and run, for pasting into a ticket. */
 export function CopyStepLink({ id, text }: { id: string; text: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const booted = useBooted();
   const copy = async () => {
     const url = stepUrl(window.location.href, id);
     try {
@@ -21,6 +23,7 @@ export function CopyStepLink({ id, text }: { id: string; text: string }) {
     <button
       type="button"
       onClick={copy}
+      disabled={!booted}
       aria-label={`Copy link to step: ${text}`}
       title="Copy link to this step"
       className="shrink-0 rounded px-1 text-sm text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 print:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"

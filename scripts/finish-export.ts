@@ -3,7 +3,10 @@ import { finishExport } from '../lib/export/finish';
 import { serveConfig } from '../lib/security/headers';
 
 const outDir = process.argv[2] ?? 'out';
-const { pages, hintedScripts } = finishExport(outDir);
+const { pages, hintedScripts, bootAfterPaintPages } = finishExport(outDir);
 mkdirSync('headers', { recursive: true });
 writeFileSync('headers/serve.json', `${JSON.stringify(serveConfig(), null, 2)}\n`);
-console.log(`Content Security Policy put into ${pages} pages, compile hint into ${hintedScripts} startup scripts; server headers in headers/serve.json.`);
+console.log(
+  `Content Security Policy put into ${pages} pages, compile hint into ${hintedScripts} startup scripts, ` +
+    `boot after first paint into ${bootAfterPaintPages} pages; server headers in headers/serve.json.`,
+);

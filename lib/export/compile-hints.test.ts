@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addCompileHints, COMPILE_HINT, startupScripts } from './compile-hints';
+import { addCompileHints, COMPILE_HINT } from './compile-hints';
 
 let site: string;
 const write = (file: string, text: string) => {
@@ -23,11 +23,6 @@ beforeEach(() => {
 afterEach(() => rmSync(site, { recursive: true, force: true }));
 
 describe('compile hints', () => {
-  it('reads the scripts a current browser loads at startup, not inline or old-browser ones', () => {
-    expect(startupScripts(read('procedures/x/index.html'))).toEqual(['/_next/static/chunks/app.js', '/_next/static/chunks/page.js']);
-    expect(startupScripts(read('index.html'))).toEqual(['/_next/static/chunks/app.js']);
-  });
-
   it('marks every startup script of every page, once, and leaves chunks loaded later or only by old browsers alone', () => {
     expect(addCompileHints(site)).toEqual(['/_next/static/chunks/app.js', '/_next/static/chunks/page.js']);
     addCompileHints(site);

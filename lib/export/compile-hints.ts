@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { htmlFiles } from './html-files';
+import { startupScripts } from './startup-scripts';
 
 /**
  * Chromium's per-file compile hint (https://github.com/WICG/explicit-javascript-compile-hints-file-based):
@@ -10,13 +11,6 @@ import { htmlFiles } from './html-files';
  * bulk of the long task that boots and hydrates the page. Other browsers ignore the comment.
  */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
-
-const SCRIPT_TAG = /<script\b[^>]*\ssrc="(\/_next\/static\/[^"?#]+\.js)"[^>]*>/g;
-
-/** The scripts a page's HTML loads at startup in a current browser (`noModule` ones are for old browsers only). */
-export function startupScripts(html: string): string[] {
-  return [...html.matchAll(SCRIPT_TAG)].filter(([tag]) => !/\snomodule\b/i.test(tag)).map((match) => match[1]!);
-}
 
 /**
  * Puts the compile hint at the top of every script some page loads at startup; chunks loaded later

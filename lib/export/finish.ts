@@ -1,7 +1,13 @@
 import { addPolicies } from '../security/headers';
+import { bootAfterPaint } from './boot-after-paint';
 import { addCompileHints } from './compile-hints';
 
-/** What `next build` cannot do itself, done to its exported folder: per-page policies and compile hints. */
+/**
+ * What `next build` cannot do itself, done to its exported folder: compile hints, booting after the
+ * first paint and per-page policies. The policies come last, as they hash the boot loader.
+ */
 export function finishExport(outDir: string) {
-  return { pages: addPolicies(outDir), hintedScripts: addCompileHints(outDir).length };
+  const hintedScripts = addCompileHints(outDir).length;
+  const bootAfterPaintPages = bootAfterPaint(outDir);
+  return { pages: addPolicies(outDir), hintedScripts, bootAfterPaintPages };
 }

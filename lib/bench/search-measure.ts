@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { MANIFEST_FILE } from '../search/build-index';
 import { createSearch } from '../search/engine';
@@ -20,6 +22,11 @@ export interface SearchFigures {
 
 export const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+
+/** The files of a built search index folder (such as `out/search-index`), name → JSON. */
+export function readIndexFolder(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+}
 
 /** Runs the query set against index files (name → JSON) as a browser would: first queries cold, then warm. */
 export async function measureSearch(files: Map<string, string>): Promise<SearchFigures> {

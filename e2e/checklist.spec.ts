@@ -41,6 +41,8 @@ test('steps can be ticked with the keyboard alone', async ({ page }) => {
   await page.goto(PAGE);
   const first = page.getByRole('checkbox', { name: /Open Synchronization Service Manager/ });
   await expect(page.getByRole('status')).toHaveText('0 of 12 steps done');
+  // Tab skips a disabled box, and the boxes are disabled until the page has booted.
+  await expect(first).toBeEnabled();
   for (let presses = 0; presses < 30; presses++) {
     await page.keyboard.press('Tab');
     if (await first.evaluate((element) => element === document.activeElement)) break;

@@ -14,6 +14,8 @@ test('typing a code in the header box shows its procedure first, and Enter opens
 
 test('arrows move through the results, Escape closes them, and "/" focuses the box', async ({ page }) => {
   await page.goto('/procedures/update-ad-ds-account-password/');
+  // The shortcut is the page's own script, there once the page has booted, as the enabled steps show.
+  await expect(page.getByRole('checkbox', { name: 'Switch to the Connectors tab.' })).toBeEnabled();
   await page.locator('body').press('/');
   const box = page.getByRole('combobox', { name: 'Search procedures' });
   await expect(box).toBeFocused();

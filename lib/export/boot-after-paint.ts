@@ -4,17 +4,18 @@ import { htmlFiles } from './html-files';
 
 /**
  * Next puts a page's startup scripts in <head> as async scripts (and preloads one), so a phone
- * starts fetching and running about 180 KB of framework code while it is still laying out the
+ * starts fetching and running about 150 KB (gzipped) of framework code while it is still laying out the
  * procedure the admin came to read. This rewrites each page so the same scripts are requested
  * right after the first frame is painted: the text first, then the page comes alive. A page that
  * is, or goes, into a background tab paints nothing, so it boots at once. Without JavaScript
  * nothing changes. Fields typed into before the boot keep their text (`useTypedBeforeBoot`), and
- * step checkboxes stay disabled until then, so nothing done in that window is lost.
+ * step checkboxes and copy buttons stay disabled until then (`useBooted`), so nothing done in that
+ * window is lost.
  */
 const ASYNC_SCRIPT = /<script src="(\/_next\/static\/[^"]+\.js)" async="">\s*<\/script>/g;
 const SCRIPT_PRELOAD = /<link rel="preload" as="script"[^>]*\shref="\/_next\/static\/[^"]+"[^>]*\/?>/g;
 
-/** The inline script that loads `scripts`, in order and async, once the first frame is on screen. */
+/** The inline script that requests `scripts` in page order, each async as Next had it, once the first frame is on screen. */
 export function bootLoader(scripts: string[]): string {
   const list = JSON.stringify(scripts).replace(/</g, '\\u003c');
   const boot = `function(){${list}.forEach(function(src){var s=document.createElement("script");s.src=src;s.async=true;document.head.appendChild(s)})}`;

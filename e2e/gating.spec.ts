@@ -93,6 +93,7 @@ test('an invalid build typed in the picker is reported and hides nothing', async
 test('?build= overrides the saved build, and internal links keep it', async ({ page }) => {
   await page.goto(PAGE);
   await page.getByRole('textbox', { name: 'Your build' }).fill('1.1.380.0');
+  await expect(page.getByText('Applies to your build (1.1.380.0)')).toBeVisible();
   await page.goto(`/?build=1.1.614.0`);
   await expect(page.getByRole('textbox', { name: 'Your build' })).toHaveValue('1.1.614.0');
   await expect(page.getByRole('list', { name: 'Sections for some builds only' })).toContainText(

@@ -89,6 +89,8 @@ test('the summary link carries a build that was only saved in this browser', asy
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(PAGE);
   await page.getByRole('textbox', { name: 'Your build' }).fill('1.1.380.0');
+  // A build typed while the page boots is saved when it has booted, as the enabled steps show; leaving sooner loses it.
+  await expect(page.getByRole('checkbox', connectors)).toBeEnabled();
   await startRun(page, 'INC-9');
   await page.getByRole('button', { name: 'Copy for ticket' }).click();
   await expect(page.getByText('Summary copied')).toBeVisible();

@@ -18,7 +18,6 @@ import {
 } from '@/lib/checklist/state';
 import { createChecklistStore } from '@/lib/checklist/store';
 import { useBuild } from '../build/use-build';
-import { useBooted } from '../use-booted';
 import { useHash, useQueryParam } from './use-location';
 import { runsChanged } from './use-stored-runs';
 
@@ -45,8 +44,6 @@ interface ChecklistValue {
   /** Set when the page shows progress shared through a link: it cannot be changed here. */
   shared: ChecklistState | null;
   build: string | null;
-  /** False until the page has booted: before that, a tick could not be saved, so none can be made. */
-  ready: boolean;
   setStepDone: (stepId: string, done: boolean) => void;
   setStepSkipped: (stepId: string, reason: string | null) => void;
   update: (change: (state: ChecklistState, now: Date) => ChecklistState) => void;
@@ -103,7 +100,6 @@ export function Checklist({ procedure, children }: { procedure: ProcedureInfo; c
     [procedure.slug, ticket],
   );
   const raw = useSyncExternalStore(store?.subscribe ?? subscribeNothing, () => store?.getSnapshot() ?? null, () => null);
-  const ready = useBooted();
   const { state: saved, unreadable } = useMemo(() => parseChecklist(raw), [raw]);
   const shared = share?.ok ? share.state : null;
   const state = shared ?? saved;
@@ -132,7 +128,6 @@ export function Checklist({ procedure, children }: { procedure: ProcedureInfo; c
       ticket,
       shared,
       build,
-      ready,
       update,
       setStepDone: (stepId, done) => update((current, now) => setStepDone(current, stepId, done, now)),
       setStepSkipped: (stepId, reason) => update((current, now) => setStepSkipped(current, stepId, reason, now)),
@@ -141,7 +136,7 @@ export function Checklist({ procedure, children }: { procedure: ProcedureInfo; c
       neededIds,
       ...progress(state, neededIds),
     };
-  }, [procedure, state, ticket, shared, build, ready, store, neededIds]);
+  }, [procedure, state, ticket, shared, build, store, neededIds]);
   const orphans = orphanedTicks(state, procedure.steps.map((step) => step.id));
 
   return (

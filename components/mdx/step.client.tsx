@@ -3,15 +3,18 @@
 import { useId, useState } from 'react';
 import { doneAt as tickTime, isDone, skipOf } from '@/lib/checklist/state';
 import { useChecklist } from '../checklist/checklist.client';
+import { useBooted } from '../use-booted';
 
 export function StepCheckbox({ id, text }: { id: string; text: string }) {
-  const { state, setStepDone, shared, ready } = useChecklist();
+  const { state, setStepDone, shared } = useChecklist();
+  // Before the page has booted a tick could not be saved, so none can be made.
+  const booted = useBooted();
   return (
     <input
       type="checkbox"
       aria-label={text}
       checked={isDone(state, id)}
-      disabled={!ready || shared !== null}
+      disabled={!booted || shared !== null}
       onChange={(event) => setStepDone(id, event.target.checked)}
       className="mt-1 size-5 shrink-0 cursor-pointer accent-emerald-700 disabled:cursor-default dark:accent-emerald-400"
     />

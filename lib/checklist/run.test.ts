@@ -55,7 +55,6 @@ describe('a run', () => {
     expect(startedRun(EMPTY_STATE, procedure, 'INC-2', null, new Date()).run).not.toHaveProperty('build');
   });
 
-
   it('records every change with its time, unticking included', () => {
     expect(aRun().log!.map(({ step, action }) => `${action} ${step}`)).toEqual([
       'done open',

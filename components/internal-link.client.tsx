@@ -14,22 +14,19 @@ type Props = ComponentProps<typeof Link> & { href: string };
  */
 export function InternalLink({ href, onMouseEnter, onFocus, onTouchStart, ...props }: Props) {
   const [intent, setIntent] = useState(false);
+  const showingIntent =
+    <E,>(handler?: (event: E) => void) =>
+    (event: E) => {
+      setIntent(true);
+      handler?.(event);
+    };
   return (
     <Link
       href={withBuildParam(href, useBuild())}
       prefetch={intent ? null : false}
-      onMouseEnter={(event) => {
-        setIntent(true);
-        onMouseEnter?.(event);
-      }}
-      onFocus={(event) => {
-        setIntent(true);
-        onFocus?.(event);
-      }}
-      onTouchStart={(event) => {
-        setIntent(true);
-        onTouchStart?.(event);
-      }}
+      onMouseEnter={showingIntent(onMouseEnter)}
+      onFocus={showingIntent(onFocus)}
+      onTouchStart={showingIntent(onTouchStart)}
       {...props}
     />
   );

@@ -97,22 +97,32 @@ async function lighthouseScores(url: string) {
   return Object.fromEntries(Object.entries(scores).map(([category, values]) => [category, percentile(values, 50)])) as Record<keyof typeof scores, number>;
 }
 
+type Scores = Awaited<ReturnType<typeof lighthouseScores>>;
+
+/** Lighthouse scores of pages of a built site, served with the portal's headers; NaN when BENCH_LIGHTHOUSE_RUNS=0. */
+async function scoresOfPages<Name extends string>(site: string, port: number, pages: Record<Name, string>): Promise<Record<Name, Scores>> {
+  const scores = {} as Record<Name, Scores>;
+  if (RUNS === 0) {
+    for (const name in pages) scores[name] = { performance: NaN, accessibility: NaN, 'best-practices': NaN };
+    return scores;
+  }
+  const server = await serve(site, port);
+  try {
+    for (const name in pages) scores[name] = await lighthouseScores(`http://127.0.0.1:${port}${pages[name]}`);
+    return scores;
+  } finally {
+    server.kill();
+  }
+}
+
 const { procedures } = await loadContent(path.resolve('content'));
 const reservedCodes = procedures.flatMap((procedure) => procedure.symptoms.flatMap((symptom) => (symptom.code ? [symptom.code] : [])));
 const reservedRanges = procedures.flatMap((procedure) => [procedure.appliesTo ?? '', ...procedure.steps.flatMap((step) => step.ranges)]);
 
 const blank = await blankFloor();
 const floor = pageWeight(blank, '/').jsGzip;
-let blankScores = { performance: NaN, accessibility: NaN, 'best-practices': NaN };
-if (RUNS > 0) {
-  const server = await serve(blank, 3299);
-  try {
-    blankScores = await lighthouseScores('http://127.0.0.1:3299/');
-  } finally {
-    server.kill();
-  }
-}
-const lh = (scores: typeof blankScores) => `${scores.performance} / ${scores.accessibility} / ${scores['best-practices']}`;
+const { blank: blankScores } = await scoresOfPages(blank, 3299, { blank: '/' });
+const lh = (scores: Scores) => `${scores.performance} / ${scores.accessibility} / ${scores['best-practices']}`;
 console.log(`Framework floor (blank Next.js page, same build): ${kb(floor)} KB of gzipped JS; Lighthouse ${lh(blankScores)}\n`);
 
 const rows: string[][] = [];
@@ -128,18 +138,7 @@ for (const [index, size] of SIZES.entries()) {
   const weights = Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, pageWeight(site, page)]));
   const indexDir = path.join(site, 'search-index');
   const search = await measureSearchApart(indexDir);
-  let home = { performance: NaN, accessibility: NaN, 'best-practices': NaN };
-  let procedure = home;
-  if (RUNS > 0) {
-    const port = 3300 + index;
-    const server = await serve(site, port);
-    try {
-      home = await lighthouseScores(`http://127.0.0.1:${port}${PAGES.home}`);
-      procedure = await lighthouseScores(`http://127.0.0.1:${port}${PAGES.procedure}`);
-    } finally {
-      server.kill();
-    }
-  }
+  const { home, procedure } = await scoresOfPages(site, 3300 + index, { home: PAGES.home, procedure: PAGES.procedure });
   rows.push([
     `${size + procedures.length}`,
     `${build.seconds.toFixed(0)} s`,

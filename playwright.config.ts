@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
-const PORT = 3100;
+/** Where the suite serves the site; E2E_PORT moves it, so two checkouts can test side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 /** The browser to drive: $CHROMIUM_PATH, then Debian's chromium, then Playwright's own if one is installed. */
 function findChromium(): string {

@@ -15,6 +15,8 @@ export const SYMPTOM_KINDS = ['event', 'error-code', 'message'] as const;
 /** Where an admin sees a symptom. */
 export const SYMPTOM_PLACES = {
   'application-log': 'Application log',
+  /** An event log entry whose log the sources do not name. */
+  'event-log': 'Event Viewer',
   'system-log': 'System log',
   'sync-service-manager': 'Synchronization Service Manager',
   'service-control-manager': 'Service Control Manager',

@@ -1,6 +1,6 @@
 import { slug } from 'github-slugger';
 import type { Procedure, TopicGroup } from '@/lib/content';
-import { procedureUrl } from '@/lib/links';
+import { procedureUrl, topicUrl } from '@/lib/links';
 import { InternalLink } from './internal-link.client';
 import { BuildBadge } from './mdx/applies-to';
 import { GateBadge } from './mdx/applies-to.client';
@@ -37,7 +37,7 @@ export function ProcedureList({ groups, limit }: { groups: TopicGroup[]; limit?:
           </ul>
           {limit !== undefined && procedures.length > limit && (
             <p className="mt-3">
-              <InternalLink href={`/topics/${topicSlug}/`} className="link">
+              <InternalLink href={topicUrl(topicSlug)} className="link">
                 All {procedures.length} procedures in {topic}
               </InternalLink>
             </p>

@@ -6,6 +6,11 @@ export function procedureUrl(slug: string, { run, step }: { run?: string | null;
   return `/procedures/${slug}/${run ? `?run=${encodeURIComponent(run)}` : ''}${step ? `#${step}` : ''}`;
 }
 
+/** A topic's page, listing every procedure in it. */
+export function topicUrl(topicSlug: string): string {
+  return `/topics/${topicSlug}/`;
+}
+
 /** The query parameters a ticket link carries from page to page. */
 export const KEPT_PARAMS = ['build', 'run'] as const;
 

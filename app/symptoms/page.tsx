@@ -10,7 +10,12 @@ export const metadata: Metadata = {
   description: 'Every known error, event ID and message, with the procedure that fixes it.',
 };
 
-const KIND = { event: 'Event', 'error-code': 'Error code', message: 'Message' } as const;
+/*
+ * One table that never scrolls sideways: on wide screens three columns with
+ * the procedure first and messages that wrap; on narrow ones each row is a
+ * card, its cells stacked and labelled.
+ */
+const cell = 'p-2 max-md:block max-md:px-0 max-md:py-1';
 
 export default async function SymptomsPage() {
   const rows = (await getProcedures())
@@ -19,35 +24,47 @@ export default async function SymptomsPage() {
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">Symptoms</h1>
-      <p className="mb-4">Every error, event ID and message the procedures fix. Parts shown like <var className="rounded bg-zinc-200 px-1 not-italic dark:bg-zinc-800">this</var> differ on each site.</p>
-      <div role="region" aria-label="Symptoms table" tabIndex={0} className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <thead>
-            <tr className="border-b-2 border-zinc-400">
-              <th scope="col" className="p-2">Kind</th>
-              <th scope="col" className="p-2">ID or code</th>
-              <th scope="col" className="p-2">Where</th>
-              <th scope="col" className="p-2">Message</th>
-              <th scope="col" className="p-2">Procedure</th>
+      <p className="mb-4">
+        Every error, event ID and message the procedures fix. Parts shown like <var className="rounded bg-zinc-200 px-1 not-italic dark:bg-zinc-800">this</var> differ on
+        each site.
+      </p>
+      <table className="w-full border-collapse text-left text-sm md:table-fixed max-md:block">
+        <caption className="sr-only">Symptoms and the procedure for each</caption>
+        <thead className="max-md:sr-only">
+          <tr className="border-b-2 border-zinc-400">
+            <th scope="col" className="w-[32%] p-2">
+              Procedure
+            </th>
+            <th scope="col" className="w-[24%] p-2">
+              Symptom
+            </th>
+            <th scope="col" className="p-2">
+              Message
+            </th>
+          </tr>
+        </thead>
+        <tbody className="max-md:block max-md:space-y-3">
+          {rows.map(({ procedure, symptom }, index) => (
+            <tr
+              key={index}
+              className="border-b border-zinc-200 align-top dark:border-zinc-800 max-md:block max-md:rounded-md max-md:border max-md:border-zinc-300 max-md:p-3 dark:max-md:border-zinc-700"
+            >
+              <th scope="row" className={`${cell} font-normal`}>
+                <InternalLink href={procedureUrl(procedure.slug)} className="link font-semibold">
+                  {procedure.title}
+                </InternalLink>
+              </th>
+              <td className={cell}>
+                <code className="font-semibold break-all">{symptomLabel(symptom)}</code>
+                <span className="block text-zinc-600 dark:text-zinc-400">{placeLabel(symptom)}</span>
+              </td>
+              <td className={`${cell} font-mono break-words`}>
+                {symptom.message ? <SymptomMessage message={symptom.message} /> : '—'}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ procedure, symptom }, index) => (
-              <tr key={index} className="border-b border-zinc-200 align-top dark:border-zinc-800">
-                <td className="p-2">{KIND[symptom.kind]}</td>
-                <td className="p-2 font-mono whitespace-nowrap">{symptom.code ?? '—'}</td>
-                <td className="p-2">{placeLabel(symptom)}</td>
-                <td className="min-w-64 p-2 font-mono">{symptom.message ? <SymptomMessage message={symptom.message} /> : '—'}</td>
-                <td className="p-2">
-                  <InternalLink href={procedureUrl(procedure.slug)} className="link">
-                    {procedure.title}
-                  </InternalLink>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }

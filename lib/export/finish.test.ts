@@ -119,7 +119,7 @@ describe('finishing an export fails the build, naming the page and what it expec
     expect(error.message).toContain(
       `${path.posix.join(out, PROCEDURE_PAGE)}: Next's startup scripts still load before the first paint (8, the first written as <script src="/_next/static/chunks/`,
     );
-    expect(error.message).toContain('defer crossorigin>); expected them in the boot loader');
+    expect(error.message).toContain('defer crossorigin="">); expected them in the boot loader');
     expect(error.message).toContain('fix: make lib/export/boot-after-paint.ts take the script tags this version of Next writes');
   });
 

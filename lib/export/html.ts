@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
+import { type Options, toHtml } from 'hast-util-to-html';
 import { find, html as htmlSchema } from 'property-information';
 import { SKIP, visit } from 'unist-util-visit';
 
@@ -10,13 +10,16 @@ export function parsePage(html: string): Root {
 }
 
 /**
- * The page as HTML. Script and style text is written out as it is, byte for byte (the policy pins
- * its hashes). Attribute values are always quoted, with whichever quote needs no escaping, so only
- * that quote and `&` are escaped: the "dangerous" characters the serializer escapes by default were
- * attribute delimiters to Internet Explorer only.
+ * Script and style text is written out as it is, byte for byte (the policy pins its hashes).
+ * Attribute values are always quoted, with whichever quote needs no escaping, so only that quote and
+ * `&` are escaped: the "dangerous" characters escaped by default were attribute delimiters to
+ * Internet Explorer only.
  */
+const SERIALIZE: Options = { quoteSmart: true, allowDangerousCharacters: true };
+
+/** The page as HTML. */
 export function serializePage(tree: Root): string {
-  return toHtml(tree, { quoteSmart: true, allowDangerousCharacters: true });
+  return toHtml(tree, SERIALIZE);
 }
 
 /** The elements of the page for which `test` holds, in document order. */
@@ -62,8 +65,9 @@ export function attributesOf(element: Element): Record<string, string> {
   return attributes;
 }
 
-/** An element's start tag as a browser's inspector shows it, for messages: `<script src="/a.js" async>`. */
+/** An element's start tag as the page has it, for messages: `<script src="/a.js" async>`. */
 export function startTag(element: Element): string {
-  const attributes = Object.entries(attributesOf(element)).map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${value}"`));
-  return `<${element.tagName}${attributes.join('')}>`;
+  const html = toHtml({ ...element, children: [] }, SERIALIZE);
+  const endTag = `</${element.tagName}>`;
+  return html.endsWith(endTag) ? html.slice(0, -endTag.length) : html;
 }

@@ -43,9 +43,11 @@ export function removeElements(tree: Root, test: (element: Element) => boolean):
   return removed;
 }
 
-/** The page's <head> or <body>; the parser always makes both. */
+/** The page's <head> or <body>: the parser always makes both, inside <html>. */
 export function pagePart(tree: Root, tagName: 'head' | 'body'): Element {
-  return elementsWhere(tree, (element) => element.tagName === tagName)[0]!;
+  const isElement = (node: Root['children'][number]): node is Element => node.type === 'element';
+  const html = tree.children.filter(isElement).find((element) => element.tagName === 'html')!;
+  return html.children.filter(isElement).find((element) => element.tagName === tagName)!;
 }
 
 /** The text inside an element: the code of a script, the rules of a style. */

@@ -7,13 +7,20 @@ export function isPolicyMeta(element: Element): boolean {
   return element.tagName === 'meta' && attributesOf(element)['http-equiv']?.toLowerCase() === 'content-security-policy';
 }
 
+/** The text of a page's inline scripts and styles. */
+export interface InlineCode {
+  scripts: string[];
+  styles: string[];
+}
+
 /** The text of the page's inline scripts and styles, which its policy must allow one by one; empty ones run nothing and need no hash. */
-export function inlineCode(tree: Root): { scripts: string[]; styles: string[] } {
-  const texts = (test: (element: Element) => boolean) => elementsWhere(tree, test).map(textOf).filter((text) => text.length > 0);
-  return {
-    scripts: texts((element) => element.tagName === 'script' && element.properties.src === undefined),
-    styles: texts((element) => element.tagName === 'style'),
-  };
+export function inlineCode(tree: Root): InlineCode {
+  const code: InlineCode = { scripts: [], styles: [] };
+  for (const element of elementsWhere(tree, (element) => element.tagName === 'style' || (element.tagName === 'script' && element.properties.src === undefined))) {
+    const text = textOf(element);
+    if (text.length > 0) code[element.tagName === 'style' ? 'styles' : 'scripts'].push(text);
+  }
+  return code;
 }
 
 /**

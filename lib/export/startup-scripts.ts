@@ -1,14 +1,12 @@
 import type { Element, Root } from 'hast';
 import { elementsWhere } from './html';
 
-/** Next's own script tags: the chunks it builds into /_next/static/. */
-export function isNextScript(element: Element): boolean {
-  return element.tagName === 'script' && String(element.properties.src ?? '').startsWith('/_next/static/');
-}
-
-/** Next's script tags that a current browser runs as the page loads: all but the `noModule` ones only old browsers fetch. */
+/**
+ * Next's script tags that a current browser runs as the page loads: those of the chunks it builds
+ * into /_next/static/, less the `noModule` ones only old browsers fetch.
+ */
 export function isStartupScriptTag(element: Element): boolean {
-  return isNextScript(element) && !element.properties.noModule;
+  return element.tagName === 'script' && String(element.properties.src ?? '').startsWith('/_next/static/') && !element.properties.noModule;
 }
 
 /**

@@ -1,31 +1,41 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Element } from 'hast';
 import { runInNewContext } from 'node:vm';
-import { afterEach, describe, expect, it } from 'vitest';
-import { bootAfterPaint, withBootAfterPaint } from './boot-after-paint';
+import { describe, expect, it } from 'vitest';
+import { bootAfterPaint } from './boot-after-paint';
+import { PROCEDURE_PAGE, readSnapshotPage, SNAPSHOTS } from './fixtures/snapshot';
+import { elementsWhere, parsePage, serializePage, textOf } from './html';
+import { BOOT_LOADER_PROPERTY } from './startup-scripts';
 
-const PAGE =
-  '<!DOCTYPE html><html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/>' +
-  '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/w.js"/>' +
-  '<script src="/_next/static/chunks/f.js" async=""></script><script src="/_next/static/chunks/m.js" async=""></script></head>' +
-  '<body><h1>Procedure</h1><script src="/_next/static/chunks/old.js" noModule=""></script><script src="/_next/static/chunks/w.js" async=""></script>' +
-  '<script>self.__next_f.push([1,"data"])</script></body></html>';
+/** The page rewritten, as written to disk. */
+function rewritten(html: string): string {
+  const tree = parsePage(html);
+  bootAfterPaint(tree);
+  return serializePage(tree);
+}
 
-const LOADED = ['/_next/static/chunks/f.js async', '/_next/static/chunks/m.js async', '/_next/static/chunks/w.js async'];
+const loaderOf = (html: string) => elementsWhere(parsePage(html), (element) => BOOT_LOADER_PROPERTY in element.properties);
 
-/** Runs the page's loader in a fake document; returns what it appended to <head> and the callbacks it left waiting. */
+/** The `src`, `async` and `crossorigin` of each async script tag, read off the HTML as Next wrote it. */
+function asyncScriptTags(html: string): Record<string, string>[] {
+  return [...html.matchAll(/<script ([^>]*\basync=""[^>]*)>/g)].map(([, attributes]) =>
+    Object.fromEntries([...attributes!.matchAll(/(\w+)="([^"]*)"/g)].map(([, name, value]) => [name, value])),
+  );
+}
+
+/** Runs the page's loader in a fake document; returns the scripts it added to <head>, as their attributes, and the callbacks it left waiting. */
 function runLoader(html: string, visibilityState: 'visible' | 'hidden') {
-  const loader = /<script>(\(function\(boot\)[\s\S]*?)<\/script><\/body>/.exec(html)![1]!;
-  const appended: string[] = [];
+  const [loader] = loaderOf(html) as [Element];
+  const appended: Record<string, string>[] = [];
   const frames: (() => void)[] = [];
   const timers: (() => void)[] = [];
   const visibilityListeners: (() => void)[] = [];
-  runInNewContext(loader, {
+  runInNewContext(textOf(loader), {
+    JSON,
     document: {
       visibilityState,
-      createElement: () => ({}),
-      head: { appendChild: (script: { src: string; async: boolean }) => appended.push(`${script.src}${script.async ? ' async' : ''}`) },
+      currentScript: { dataset: { bootAfterPaint: loader.properties[BOOT_LOADER_PROPERTY] } },
+      createElement: () => ({ attributes: {}, setAttribute(name: string, value: string) { (this.attributes as Record<string, string>)[name] = value; } }),
+      head: { appendChild: (script: { attributes: Record<string, string> }) => appended.push(script.attributes) },
       addEventListener: (type: string, listener: () => void) => type === 'visibilitychange' && visibilityListeners.push(listener),
     },
     requestAnimationFrame: (callback: () => void) => frames.push(callback),
@@ -34,65 +44,59 @@ function runLoader(html: string, visibilityState: 'visible' | 'hidden') {
   return { appended, frames, timers, visibilityListeners };
 }
 
-describe('booting after the first paint', () => {
-  const html = withBootAfterPaint(PAGE);
+describe.each(SNAPSHOTS)('booting a real page after the first paint (%s)', (snapshot) => {
+  const next = readSnapshotPage(snapshot, PROCEDURE_PAGE);
+  const html = rewritten(next);
+  const scripts = asyncScriptTags(next);
 
-  it('takes the async startup scripts and their preload out of the page, and keeps the rest', () => {
-    expect(html).not.toMatch(/<script src="[^"]*" async=""/);
-    expect(html).not.toContain('rel="preload" as="script"');
-    expect(html).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"/>');
-    expect(html).toContain('<script src="/_next/static/chunks/old.js" noModule=""></script>');
-    expect(html).toContain('<script>self.__next_f.push([1,"data"])</script>');
-    expect(html).toMatch(/<h1>Procedure<\/h1>[\s\S]*<script>\(function\(boot\)[\s\S]*<\/script><\/body><\/html>$/);
-  });
-
-  it('loads the same scripts, in order, once the first frame is painted, and only once', () => {
+  it('loads the same scripts, in order and with the attributes Next gave them, once the first frame is painted, and only once', () => {
+    expect(scripts.length).toBeGreaterThan(0);
     const { appended, frames, timers, visibilityListeners } = runLoader(html, 'visible');
     expect(appended).toEqual([]);
     frames.forEach((frame) => frame());
     expect(appended).toEqual([]);
     timers.forEach((timer) => timer());
-    expect(appended).toEqual(LOADED);
+    expect(appended).toEqual(scripts);
     visibilityListeners.forEach((listener) => listener());
-    expect(appended).toEqual(LOADED);
+    expect(appended).toEqual(scripts);
   });
 
   it('loads them at once in a background tab, where no frame is painted', () => {
     const { appended, frames } = runLoader(html, 'hidden');
     expect(frames).toEqual([]);
-    expect(appended).toEqual(LOADED);
+    expect(appended).toEqual(scripts);
   });
 
   it('loads them when the tab goes to the background before its first frame', () => {
     const { appended, frames, visibilityListeners } = runLoader(html, 'visible');
     visibilityListeners.forEach((listener) => listener());
-    expect(appended).toEqual(LOADED);
+    expect(appended).toEqual(scripts);
     frames.forEach((frame) => frame());
-    expect(appended).toEqual(LOADED);
+    expect(appended).toEqual(scripts);
   });
 
-  it('leaves a page alone that has no startup scripts or was rewritten already', () => {
-    expect(withBootAfterPaint(html)).toBe(html);
-    const plain = '<html><body><p>No scripts</p></body></html>';
-    expect(withBootAfterPaint(plain)).toBe(plain);
+  it('puts the loader last in the page, after the content and Next’s data', () => {
+    expect(html).toMatch(/<script data-boot-after-paint='[^']+'>\(function\(scripts\)[^<]*<\/script><\/body><\/html>$/);
   });
 
-  it('cannot be made to close its own script tag by a script address', () => {
-    const hostile = PAGE.replace('/_next/static/chunks/f.js', '/_next/static/chunks/</script><b>.js');
-    expect(withBootAfterPaint(hostile)).not.toContain('</script><b>');
+  it('leaves a page alone that was rewritten already', () => {
+    const tree = parsePage(html);
+    expect(bootAfterPaint(tree)).toBe(false);
+    expect(serializePage(tree)).toBe(html);
   });
 });
 
-describe('rewriting an exported folder', () => {
-  let dir = '';
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+describe('booting after the first paint', () => {
+  it('leaves a page without startup scripts alone', () => {
+    const tree = parsePage('<!doctype html><html><head></head><body><p>No scripts</p></body></html>');
+    expect(bootAfterPaint(tree)).toBe(false);
+    expect(loaderOf(serializePage(tree))).toEqual([]);
+  });
 
-  it('rewrites the pages that have startup scripts and counts them; a second pass changes nothing', () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'boot-after-paint-'));
-    writeFileSync(path.join(dir, 'index.html'), PAGE);
-    writeFileSync(path.join(dir, 'plain.html'), '<html><body>No scripts</body></html>');
-    expect(bootAfterPaint(dir)).toBe(1);
-    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(withBootAfterPaint(PAGE));
-    expect(bootAfterPaint(dir)).toBe(0);
+  it('cannot be made to close its own script tag by a script address', () => {
+    const hostile = '/_next/static/chunks/</script><b>.js';
+    const html = rewritten(`<!doctype html><html><head><script src="${hostile}" async=""></script></head><body></body></html>`);
+    expect(elementsWhere(parsePage(html), (element) => element.tagName === 'b')).toEqual([]);
+    expect(runLoader(html, 'hidden').appended).toEqual([{ src: hostile, async: '' }]);
   });
 });

@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { htmlFiles } from './html-files';
+import type { Element, Root } from 'hast';
+import { attributesOf, pagePart, removeElements } from './html';
+import { BOOT_LOADER_PROPERTY, isStartupScriptTag } from './startup-scripts';
 
 /**
  * Next puts a page's startup scripts in <head> as async scripts (and preloads one), so a phone
@@ -12,50 +12,43 @@ import { htmlFiles } from './html-files';
  * step checkboxes and copy buttons stay disabled until then (`useBooted`), so nothing done in that
  * window is lost.
  */
-const ASYNC_SCRIPT = /<script src="(\/_next\/static\/[^"]+\.js)" async="">\s*<\/script>/g;
-const SCRIPT_PRELOAD = /<link rel="preload" as="script"[^>]*\shref="\/_next\/static\/[^"]+"[^>]*\/?>/g;
 
-/** The inline script that requests `scripts` in page order, each async as Next had it, once the first frame is on screen. */
-export function bootLoader(scripts: string[]): string {
-  const list = JSON.stringify(scripts).replace(/</g, '\\u003c');
-  const boot = `function(){${list}.forEach(function(src){var s=document.createElement("script");s.src=src;s.async=true;document.head.appendChild(s)})}`;
-  const start = 'var started=false;function start(){if(!started){started=true;boot()}}';
-  const when =
-    'if(document.visibilityState==="hidden")start();' +
-    'else{requestAnimationFrame(function(){setTimeout(start,0)});document.addEventListener("visibilitychange",start)}';
-  return `<script>(function(boot){${start}${when}})(${boot})</script>`;
+/**
+ * The loader: it reads its list from its own tag and, once the first frame is on screen, adds each
+ * script to <head> in page order with the attributes Next gave it (`async`, `crossorigin`, and any other).
+ * It is the same text on every page, so every page's policy allows it by the same hash.
+ */
+export const BOOT_LOADER =
+  '(function(scripts){var started=false;function start(){if(started)return;started=true;' +
+  'scripts.forEach(function(attributes){var s=document.createElement("script");' +
+  'for(var name in attributes)s.setAttribute(name,attributes[name]);document.head.appendChild(s)})}' +
+  'if(document.visibilityState==="hidden")start();' +
+  'else{requestAnimationFrame(function(){setTimeout(start,0)});document.addEventListener("visibilitychange",start)}' +
+  '})(JSON.parse(document.currentScript.dataset.bootAfterPaint))';
+
+const isAsyncStartupScript = (element: Element) => isStartupScriptTag(element) && element.properties.async === true;
+
+/** A hint that fetches a startup script early, which would undo the wait for the first paint. */
+function isScriptPreload(element: Element): boolean {
+  const rel = element.properties.rel;
+  if (element.tagName !== 'link' || !Array.isArray(rel) || !String(element.properties.href ?? '').startsWith('/_next/static/')) return false;
+  return (rel.includes('preload') && element.properties.as === 'script') || rel.includes('modulepreload');
 }
 
-const LOADER_LIST = /<script>\(function\(boot\)\{[\s\S]*?\}\)\(function\(\)\{(\[[^\]]*\])\.forEach/;
-
-/** The scripts a page's boot loader will load; none if the page has no loader. */
-export function bootLoaderScripts(html: string): string[] {
-  const list = LOADER_LIST.exec(html)?.[1];
-  return list ? (JSON.parse(list) as string[]) : [];
-}
-
-/** The page with its startup scripts loaded after the first paint. Pages already rewritten come back unchanged. */
-export function withBootAfterPaint(html: string): string {
-  const scripts = [...html.matchAll(ASYNC_SCRIPT)].map((match) => match[1]!);
-  if (scripts.length === 0) return html;
-  const rest = html.replace(ASYNC_SCRIPT, '').replace(SCRIPT_PRELOAD, '');
-  // The loader goes last, after the content and Next's inline data; a page without </body> gets it at its end.
-  const bodyEnd = rest.lastIndexOf('</body>');
-  const end = bodyEnd === -1 ? rest.length : bodyEnd;
-  return `${rest.slice(0, end)}${bootLoader(scripts)}${rest.slice(end)}`;
-}
-
-/** Rewrites every page of the export. Returns how many it changed. */
-export function bootAfterPaint(outDir: string): number {
-  let changed = 0;
-  for (const file of htmlFiles(outDir)) {
-    const full = path.join(outDir, file);
-    const html = readFileSync(full, 'utf8');
-    const rewritten = withBootAfterPaint(html);
-    if (rewritten !== html) {
-      writeFileSync(full, rewritten);
-      changed++;
-    }
-  }
-  return changed;
+/**
+ * Moves the page's async startup scripts into a loader at the end of its <body> and drops their
+ * preloads. Returns whether it changed the page: one without async startup scripts, or rewritten
+ * already, is left alone.
+ */
+export function bootAfterPaint(tree: Root): boolean {
+  const scripts = removeElements(tree, isAsyncStartupScript);
+  if (scripts.length === 0) return false;
+  removeElements(tree, isScriptPreload);
+  pagePart(tree, 'body').children.push({
+    type: 'element',
+    tagName: 'script',
+    properties: { [BOOT_LOADER_PROPERTY]: JSON.stringify(scripts.map(attributesOf)) },
+    children: [{ type: 'text', value: BOOT_LOADER }],
+  });
+  return true;
 }

@@ -13,22 +13,23 @@ const read = (file: string) => readFileSync(path.join(site, file), 'utf8');
 
 beforeEach(() => {
   site = mkdtempSync(path.join(tmpdir(), 'export-'));
-  write('index.html', '<html><head><script src="/_next/static/chunks/app.js" async=""></script><script>self.inline=1</script></head></html>');
-  write('procedures/x/index.html', '<script src="/_next/static/chunks/app.js" async=""></script><script src="/_next/static/chunks/page.js" async=""></script><script src="/_next/static/chunks/polyfills.js" noModule=""></script>');
   write('_next/static/chunks/app.js', 'self.app=1');
   write('_next/static/chunks/page.js', 'self.page=1');
   write('_next/static/chunks/search.js', 'self.search=1');
-  write('_next/static/chunks/polyfills.js', 'self.old=1');
 });
 afterEach(() => rmSync(site, { recursive: true, force: true }));
 
 describe('compile hints', () => {
-  it('marks every startup script of every page, once, and leaves chunks loaded later or only by old browsers alone', () => {
-    expect(addCompileHints(site)).toEqual(['/_next/static/chunks/app.js', '/_next/static/chunks/page.js']);
-    addCompileHints(site);
+  it('mark each startup script once, and leave other chunks alone', () => {
+    const startup = ['/_next/static/chunks/page.js', '/_next/static/chunks/app.js?dpl=1'];
+    expect(addCompileHints(site, startup)).toEqual({ hinted: ['/_next/static/chunks/app.js?dpl=1', '/_next/static/chunks/page.js'], missing: [] });
+    addCompileHints(site, startup);
     expect(read('_next/static/chunks/app.js')).toBe(`${COMPILE_HINT}self.app=1`);
     expect(read('_next/static/chunks/page.js')).toBe(`${COMPILE_HINT}self.page=1`);
     expect(read('_next/static/chunks/search.js')).toBe('self.search=1');
-    expect(read('_next/static/chunks/polyfills.js')).toBe('self.old=1');
+  });
+
+  it('report a startup script that is not in the export', () => {
+    expect(addCompileHints(site, ['/_next/static/chunks/gone.js'])).toEqual({ hinted: [], missing: ['/_next/static/chunks/gone.js'] });
   });
 });

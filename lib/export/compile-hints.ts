@@ -1,7 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { htmlFiles } from './html-files';
-import { startupScripts } from './startup-scripts';
 
 /**
  * Chromium's per-file compile hint (https://github.com/WICG/explicit-javascript-compile-hints-file-based):
@@ -13,15 +11,22 @@ import { startupScripts } from './startup-scripts';
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
 /**
- * Puts the compile hint at the top of every script some page loads at startup; chunks loaded later
- * (search, for one) stay lazy, so nothing compiles that a page may never run. Returns the hinted scripts.
+ * Puts the compile hint at the top of each of `scripts` (addresses of scripts some page loads at
+ * startup, from `startupScripts`), once; chunks loaded later (search, for one) stay lazy, so nothing
+ * compiles that a page may never run. Returns the scripts it hinted and those not in the export.
  */
-export function addCompileHints(outDir: string): string[] {
-  const scripts = new Set(htmlFiles(outDir).flatMap((file) => startupScripts(readFileSync(path.join(outDir, file), 'utf8'))));
+export function addCompileHints(outDir: string, scripts: Iterable<string>): { hinted: string[]; missing: string[] } {
+  const hinted: string[] = [];
+  const missing: string[] = [];
   for (const script of scripts) {
-    const file = path.join(outDir, script);
+    const file = path.join(outDir, new URL(script, 'http://site/').pathname);
+    if (!existsSync(file)) {
+      missing.push(script);
+      continue;
+    }
     const code = readFileSync(file, 'utf8');
     if (!code.startsWith(COMPILE_HINT)) writeFileSync(file, COMPILE_HINT + code);
+    hinted.push(script);
   }
-  return [...scripts].sort();
+  return { hinted: hinted.sort(), missing };
 }

@@ -1,23 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { withBootAfterPaint } from './boot-after-paint';
+import { bootAfterPaint } from './boot-after-paint';
+import { PROCEDURE_PAGE, readSnapshotPage, SNAPSHOTS } from './fixtures/snapshot';
+import { parsePage } from './html';
 import { startupScripts } from './startup-scripts';
 
-const PAGE =
-  '<html><head><script src="/_next/static/chunks/app.js" async=""></script><script>self.inline=1</script></head>' +
-  '<body><script src="/_next/static/chunks/polyfills.js" noModule=""></script><script src="/_next/static/chunks/page.js" async=""></script></body></html>';
+describe.each(SNAPSHOTS)('the startup scripts of a real page (%s)', (snapshot) => {
+  const html = readSnapshotPage(snapshot, PROCEDURE_PAGE);
+  const asyncTags = [...html.matchAll(/<script src="([^"]+)"[^>]*\basync=""/g)].map((match) => match[1]);
+  const [legacy] = [...html.matchAll(/<script src="([^"]+)"[^>]*\bnoModule=""/g)].map((match) => match[1]);
 
-describe('startup scripts', () => {
-  it('are the script tags a current browser loads, not inline or old-browser ones', () => {
-    expect(startupScripts(PAGE)).toEqual(['/_next/static/chunks/app.js', '/_next/static/chunks/page.js']);
+  it('are its script tags a current browser loads, not the one only old browsers fetch', () => {
+    expect(asyncTags.length).toBeGreaterThan(0);
+    expect(startupScripts(parsePage(html))).toEqual(asyncTags);
+    expect(startupScripts(parsePage(html))).not.toContain(legacy);
   });
 
   it('are the same scripts once the boot loader loads them after the first paint', () => {
-    const rewritten = withBootAfterPaint(PAGE);
-    expect(rewritten).not.toContain('<script src="/_next/static/chunks/app.js"');
-    expect(startupScripts(rewritten)).toEqual(['/_next/static/chunks/app.js', '/_next/static/chunks/page.js']);
+    const tree = parsePage(html);
+    bootAfterPaint(tree);
+    expect(startupScripts(tree)).toEqual(asyncTags);
   });
+});
 
+describe('startup scripts', () => {
   it('are none on a page without scripts', () => {
-    expect(startupScripts('<html><body><p>Text</p></body></html>')).toEqual([]);
+    expect(startupScripts(parsePage('<html><body><p>Text</p><script>self.inline=1</script></body></html>'))).toEqual([]);
   });
 });

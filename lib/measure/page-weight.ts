@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parsePage } from '../export/html';
 import { startupScripts } from '../export/startup-scripts';
 
 export interface PageWeight {
@@ -16,7 +17,7 @@ export interface PageWeight {
 export function pageWeight(outDir: string, page: string): PageWeight {
   const htmlFile = path.join(outDir, page.replace(/\/?$/, '/index.html'));
   const html = readFileSync(htmlFile);
-  const scripts = startupScripts(html.toString('utf8')).map((src) => {
+  const scripts = startupScripts(parsePage(html.toString('utf8'))).map((src) => {
     const body = readFileSync(path.join(outDir, new URL(src, 'http://site/').pathname));
     return { src, bytes: body.byteLength, gzip: gzipSync(body, { level: 9 }).byteLength };
   });

@@ -1,0 +1,142 @@
+import { readFileSync, rmSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashSource, parsePolicy } from '../security/headers';
+import { COMPILE_HINT } from './compile-hints';
+import { ExportProblems, finishExport } from './finish';
+import { PROCEDURE_PAGE, exportFolder, readSnapshotPage, SNAPSHOTS, snapshotPages } from './fixtures/snapshot';
+import { attributesOf, elementsWhere, parsePage, textOf } from './html';
+import { isPolicyMeta } from './page-policy';
+import { BOOT_LOADER_PROPERTY, bootLoaderScripts } from './startup-scripts';
+
+let out = '';
+afterEach(() => rmSync(out, { recursive: true, force: true }));
+const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
+
+const scriptsIn = (tree: Root) => elementsWhere(tree, (element) => element.tagName === 'script');
+const isLoader = (element: Element) => BOOT_LOADER_PROPERTY in element.properties;
+const isNextAsync = (element: Element) =>
+  element.tagName === 'script' && String(element.properties.src).startsWith('/_next/static/') && element.properties.async === true;
+const isScriptPreload = (element: Element) => element.tagName === 'link' && element.properties.as === 'script';
+
+/** The tree without source positions, and without the elements `drop` picks, to compare what a browser builds. */
+function shape(tree: Root, drop: (element: Element) => boolean): unknown {
+  return JSON.parse(
+    JSON.stringify(tree, (key, value: unknown) => {
+      if (key === 'position') return undefined;
+      if (key === 'children' && Array.isArray(value)) return value.filter((child: Element) => child.type !== 'element' || !drop(child));
+      return value;
+    }),
+  );
+}
+
+describe.each(SNAPSHOTS)('finishing a real export (%s)', (snapshot) => {
+  const pages = snapshotPages(snapshot);
+
+  it('rewrites every page, says so, and a second run changes nothing', () => {
+    out = exportFolder(snapshot);
+    expect(finishExport(out)).toEqual({ pages: pages.length, bootAfterPaintPages: pages.length, hintedScripts: expect.any(Number) });
+    const finished = pages.map(read);
+    expect(finishExport(out)).toMatchObject({ pages: pages.length, bootAfterPaintPages: 0 });
+    expect(pages.map(read)).toEqual(finished);
+  });
+
+  it("moves each page's async startup scripts, with all their attributes and in order, into the boot loader, and drops their preload", () => {
+    out = exportFolder(snapshot);
+    finishExport(out);
+    for (const page of pages) {
+      const before = parsePage(readSnapshotPage(snapshot, page));
+      const after = parsePage(read(page));
+      const moved = elementsWhere(before, isNextAsync);
+      expect(moved.length, page).toBeGreaterThan(0);
+      expect(bootLoaderScripts(after), page).toEqual(moved.map(attributesOf));
+      if (snapshot === 'next-build-crossorigin') {
+        for (const script of bootLoaderScripts(after)) expect(script, page).toMatchObject({ async: '', crossorigin: '' });
+      }
+      expect(elementsWhere(after, isNextAsync), page).toEqual([]);
+      expect(elementsWhere(after, isScriptPreload), page).toEqual([]);
+      expect(elementsWhere(after, isLoader).length, page).toBe(1);
+    }
+  });
+
+  it('keeps everything else a browser builds from the page as Next wrote it', () => {
+    out = exportFolder(snapshot);
+    finishExport(out);
+    for (const page of pages) {
+      const before = shape(parsePage(readSnapshotPage(snapshot, page)), (element) => isNextAsync(element) || isScriptPreload(element));
+      const after = shape(parsePage(read(page)), (element) => isLoader(element) || isPolicyMeta(element));
+      expect(after, page).toEqual(before);
+    }
+  });
+
+  it("gives each page a policy, before its first script, that allows exactly its inline scripts' bytes as written", () => {
+    out = exportFolder(snapshot);
+    finishExport(out);
+    for (const page of pages) {
+      const html = read(page);
+      const tree = parsePage(html);
+      const [meta, ...others] = elementsWhere(tree, isPolicyMeta);
+      expect(others, page).toEqual([]);
+      expect(elementsWhere(tree, (element) => element === meta || element.tagName === 'script')[0], page).toBe(meta);
+      const inline = scriptsIn(tree).filter((script) => script.properties.src === undefined).map(textOf);
+      // Next's own inline scripts come through byte for byte: their text as written is in the page.
+      const nextInline = scriptsIn(parsePage(readSnapshotPage(snapshot, page))).filter((script) => script.properties.src === undefined).map(textOf);
+      for (const code of nextInline) expect(html.includes(`>${code}</script>`), page).toBe(true);
+      const scriptSrc = parsePolicy(attributesOf(meta!).content!)['script-src']!;
+      expect(scriptSrc, page).toEqual(["'self'", ...new Set(inline.map(hashSource))]);
+      expect(scriptSrc.join(' '), page).not.toMatch(/unsafe/);
+    }
+  });
+
+  it('puts the compile hint into every startup script once, and not into the script only old browsers load', () => {
+    out = exportFolder(snapshot);
+    finishExport(out);
+    finishExport(out);
+    const tree = parsePage(read(PROCEDURE_PAGE));
+    for (const { src } of bootLoaderScripts(tree)) expect(read(src!)).toBe(`${COMPILE_HINT}self.chunk=${JSON.stringify(src)}`);
+    const [legacy] = scriptsIn(tree).filter((script) => script.properties.noModule);
+    expect(read(String(legacy!.properties.src))).not.toContain(COMPILE_HINT);
+  });
+});
+
+describe('finishing an export fails the build, naming the page and what it expected', () => {
+  const problems = (run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof ExportProblems) return error;
+      throw error;
+    }
+    throw new Error('finishExport did not fail');
+  };
+
+  it("when a page's startup scripts are written in a way the rewrite does not take", () => {
+    // As if a new Next wrote `defer` where it writes `async` now.
+    out = exportFolder('next-build-crossorigin', (html, page) => (page === PROCEDURE_PAGE ? html.replaceAll('async=""', 'defer=""') : html));
+    const error = problems(() => finishExport(out));
+    expect(error.problems.map((problem) => problem.file)).toEqual([path.posix.join(out, PROCEDURE_PAGE)]);
+    expect(error.message).toContain(
+      `${path.posix.join(out, PROCEDURE_PAGE)}: Next's startup scripts still load before the first paint (8, the first written as <script src="/_next/static/chunks/`,
+    );
+    expect(error.message).toContain('defer crossorigin="">); expected them in the boot loader');
+    expect(error.message).toContain('fix: make lib/export/boot-after-paint.ts take the script tags this version of Next writes');
+  });
+
+  it('when a page with Next on it has no startup scripts where they are expected', () => {
+    // As if Next were set to load its scripts from another path (`assetPrefix`).
+    out = exportFolder('next-build', (html, page) => (page === 'index.html' ? html.replaceAll('src="/_next/static/', 'src="/cdn/_next/static/') : html));
+    const error = problems(() => finishExport(out));
+    expect(error.message).toContain(
+      `${path.posix.join(out, 'index.html')}: the page has Next's inline data but no startup scripts: expected <script src="/_next/static/…" async> tags`,
+    );
+    expect(error.problems.map((problem) => problem.file)).toEqual([path.posix.join(out, 'index.html')]);
+  });
+
+  it('when a page loads a startup script that is not in the export', () => {
+    out = exportFolder('next-build');
+    const [script] = [...readSnapshotPage('next-build', '404.html').matchAll(/src="(\/_next\/static\/[^"]+\.js)" async=""/g)].map((match) => match[1]!);
+    unlinkSync(path.join(out, script!));
+    expect(problems(() => finishExport(out)).message).toMatch(new RegExp(`: the page loads ${script} at startup, which is not in the export`));
+  });
+});

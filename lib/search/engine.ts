@@ -1,5 +1,5 @@
 import { nearWords } from '../fuzzy';
-import { MANIFEST_FILE, docShardFile, termShard, termShardFile } from './build-index';
+import { MANIFEST_FILE, docShardFile, termShard, termShardFile } from './index-files';
 import { MAX_QUERY_CHARS, MAX_WORDS_FOR_PAIRS, codeKey, normalize, tokenize, wordPairs, type Token } from './tokenize';
 import type { Manifest, Passage, SearchDoc, TermShard } from './types';
 

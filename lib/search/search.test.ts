@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../content/load';
 import { buildSearchIndex } from './build-index';
 import { createSearch, highlight } from './engine';
-import { NEAR_MISSES, QUERY_SET } from './query-set';
+import { NEAR_MISSES, QUERY_SET, SHORTHAND_QUERIES } from './query-set';
+import { SHORTHAND } from './shorthand';
 import { tokenize } from './tokenize';
 
 let search: ReturnType<typeof createSearch>;
@@ -28,6 +29,46 @@ describe('the query set', () => {
   it.each(NEAR_MISSES)('$query does not find $mustNotFind', async ({ query, mustNotFind }) => {
     const results = await search(query);
     expect(results.map((result) => result.doc.slug)).not.toContain(mustNotFind);
+  });
+});
+
+describe('chat shorthand', () => {
+  const ranking = async (query: string) => (await search(query)).map((result) => ({ slug: result.doc.slug, score: result.score }));
+
+  it.each(SHORTHAND_QUERIES)('$query finds what "$fullWords" finds', async ({ query, fullWords, expected }) => {
+    const found = await ranking(query);
+    expect(found[0]?.slug).toBe(expected);
+    // The same procedures, in the same order, scored the same: the query was read as the full words.
+    expect(found).toEqual(await ranking(fullWords));
+  });
+
+  it('reads the product\'s names the same in procedures as in queries, whichever name each uses', async () => {
+    const procedure = (slug: string, title: string) => ({ slug, title, summary: '', aliases: [], symptoms: [], headings: [], steps: [], paragraphs: [] });
+    const files = buildSearchIndex([
+      procedure('new-name', 'Upgrade Microsoft Entra Connect'),
+      procedure('old-name', 'Back up the Azure AD Connect server'),
+      procedure('other', 'Rotate the certificate'),
+    ]);
+    const small = createSearch(async (name) => JSON.parse(files.get(name)!));
+    for (const query of ['Azure AD Connect', 'Entra Connect', 'AADC', 'Azure Active Directory Connect']) {
+      expect((await small(query)).map((result) => result.doc.slug).sort(), query).toEqual(['new-name', 'old-name']);
+    }
+  });
+
+  it('leaves codes and names with digits, hyphens or underscores as they are written', () => {
+    const terms = (text: string) => tokenize(text).map((token) => token.term);
+    expect(terms('svc-aadsync')).toEqual(['svc-aadsync', 'svc', 'aadsync']);
+    expect(terms('pwd2 aad_admin')).toEqual(['pwd2', 'pwd', 'aad_admin', 'aad', 'admin']);
+    // Only words standing together make a form of several words.
+    expect(terms('Entra, ID')).toEqual(['azur', 'ad', 'id']);
+  });
+
+  it('has one meaning for each written form, and meanings that are not themselves shorthand', () => {
+    const forms = SHORTHAND.flatMap((entry) => entry.written);
+    expect(forms.filter((form, index) => forms.indexOf(form) !== index)).toEqual([]);
+    for (const form of forms) expect(form).toMatch(/^[a-z]+(?: [a-z]+)*$/);
+    const meaningWords = SHORTHAND.flatMap((entry) => entry.means.split(' '));
+    expect(meaningWords.filter((word) => forms.includes(word))).toEqual([]);
   });
 });
 

@@ -3,10 +3,12 @@
  * codes are kept whole and split into parts (`aadsts50054` → `aadsts`, `50054`;
  * `no-start-credentials` → `start`, `credentials`), versions and hex values
  * stay whole, curly quotes and dashes are made plain, and plain words are
- * stemmed (Porter) so "changed passwords" finds "change password".
+ * stemmed (Porter) so "changed passwords" finds "change password", and chat shorthand is read
+ * as the words it stands for (`./shorthand.ts`).
  */
 
 import { stemmer } from 'stemmer';
+import { SHORTHAND } from './shorthand';
 
 export type TokenKind =
   /** A plain alphabetic word: may be fuzzy- or prefix-matched. */
@@ -49,18 +51,48 @@ export function normalize(text: string): string {
 
 const TOKEN = /0x[0-9a-f]+|\d+(?:\.\d+)+|[\p{L}\p{N}]+(?:['_-][\p{L}\p{N}]+)*/gu;
 
+/** A written form of the shorthand table, its words stemmed → the words it means. */
+const MEANINGS = new Map(SHORTHAND.flatMap(({ written, means }) => written.map((form) => [form.split(' ').map(stemmer).join(' '), means.split(' ')])));
+const LONGEST_FORM = Math.max(...[...MEANINGS.keys()].map((form) => form.split(' ').length));
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const [raw] of normalize(text).matchAll(TOKEN)) {
+  const normalized = normalize(text);
+  const matches = [...normalized.matchAll(TOKEN)];
+  // Plain words (letters, maybe an apostrophe) stemmed, as the shorthand table and the index read them.
+  const stems = matches.map(([raw]) => {
+    const value = raw.replace(/'s$/, '').replace(/'/g, '');
+    return /^\p{L}+$/u.test(value) ? { word: value, stem: stemmer(value) } : undefined;
+  });
+  const together = (before: RegExpExecArray, after: RegExpExecArray) => /^\s+$/.test(normalized.slice(before.index + before[0].length, after.index));
+  const shorthandAt = (start: number) => {
+    let form = '';
+    let found: { count: number; means: string[] } | undefined;
+    for (let count = 1; count <= LONGEST_FORM && start + count <= matches.length; count++) {
+      const next = stems[start + count - 1];
+      if (!next || (count > 1 && !together(matches[start + count - 2]!, matches[start + count - 1]!))) break;
+      form = count === 1 ? next.stem : `${form} ${next.stem}`;
+      const means = MEANINGS.get(form);
+      if (means) found = { count, means };
+    }
+    return found;
+  };
+
+  for (let index = 0; index < matches.length; index++) {
+    const raw = matches[index]![0];
     if (/^0x[0-9a-f]+$/.test(raw) || /^\d+(?:\.\d+)+$/.test(raw)) {
       tokens.push({ term: raw, raw, kind: 'version', whole: true });
       continue;
     }
-    const value = raw.replace(/'s$/, '').replace(/'/g, '');
-    if (/^\p{L}+$/u.test(value)) {
-      if (!STOP_WORDS.has(value)) tokens.push({ term: stemmer(value), raw: value, kind: 'word', whole: true });
+    const plain = stems[index];
+    if (plain) {
+      const shorthand = shorthandAt(index);
+      const words = shorthand ? shorthand.means.map((word) => ({ word, stem: stemmer(word) })) : [plain];
+      for (const { word, stem } of words) if (!STOP_WORDS.has(word)) tokens.push({ term: stem, raw: word, kind: 'word', whole: true });
+      index += (shorthand?.count ?? 1) - 1;
       continue;
     }
+    const value = raw.replace(/'s$/, '').replace(/'/g, '');
     if (/^\p{N}+$/u.test(value)) {
       tokens.push({ term: value, raw: value, kind: 'number', whole: true });
       continue;

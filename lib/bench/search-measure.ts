@@ -44,7 +44,7 @@ export async function measureSearch(files: Map<string, string>): Promise<SearchF
       fetched.add(file);
       return JSON.parse(files.get(file)!);
     });
-    const [first] = await search(query);
+    const [first] = (await search(query)).results;
     firstQuery.push({ raw: sum(raw, fetched), gzip: sum(gzip, fetched) });
     if (first?.doc.slug === expected) correct++;
     else failures.push(`${JSON.stringify(query)} → ${first?.doc.slug ?? 'nothing'} (expected ${expected})`);

@@ -96,6 +96,25 @@ export const QUERY_SET: { query: string; expected: string }[] = [
   ...SHORTHAND_QUERIES.map(({ query, expected }) => ({ query, expected })),
 ];
 
+/**
+ * Codes no procedure lists, as they come pasted or typed, each with the codes the results must
+ * name as listed nowhere; dates, times and counts around them are not codes.
+ */
+export const UNKNOWN_CODES: { query: string; codes: string[] }[] = [
+  { query: 'Event ID 6010', codes: ['6010'] },
+  { query: '6010', codes: ['6010'] },
+  { query: 'Error 1067: The process terminated unexpectedly.', codes: ['1067'] },
+  { query: 'AADSTS90002', codes: ['AADSTS90002'] },
+  { query: 'AADSTS50055: The password is expired.', codes: ['AADSTS50055'] },
+  { query: 'sign-in fails with 0x80070005', codes: ['0x80070005'] },
+  { query: 'Event 6000 then Event 6010', codes: ['6010'] },
+  {
+    query:
+      'Log Name: Application\nSource: ADSync\nDate: 11/23/2026 10:14:01 AM\nEvent ID: 6010\nTask Category: None\nLevel: Error\nComputer: SYNC01.contoso.com\nDescription:\nThe management agent "contoso.com" stopped.',
+    codes: ['6010'],
+  },
+];
+
 /** Queries that must not find a procedure first by accident: a near code is not the code. */
 export const NEAR_MISSES: { query: string; mustNotFind: string }[] = [
   { query: 'AADSTS50055', mustNotFind: RESET },

@@ -2,12 +2,14 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../content/load';
 import { buildSearchIndex } from './build-index';
-import { createSearch, highlight } from './engine';
-import { NEAR_MISSES, QUERY_SET, SHORTHAND_QUERIES } from './query-set';
+import { createSearch, highlight, type SearchOptions } from './engine';
+import { NEAR_MISSES, QUERY_SET, SHORTHAND_QUERIES, UNKNOWN_CODES } from './query-set';
 import { SHORTHAND } from './shorthand';
 import { tokenize } from './tokenize';
 
 let search: ReturnType<typeof createSearch>;
+/** The results alone. */
+const find = async (query: string, options?: SearchOptions) => (await search(query, options)).results;
 const fetched: string[] = [];
 
 beforeAll(async () => {
@@ -22,18 +24,57 @@ beforeAll(async () => {
 
 describe('the query set', () => {
   it.each(QUERY_SET)('$query → $expected', async ({ query, expected }) => {
-    const [first] = await search(query);
+    const [first] = await find(query);
     expect(first?.doc.slug).toBe(expected);
   });
 
   it.each(NEAR_MISSES)('$query does not find $mustNotFind', async ({ query, mustNotFind }) => {
-    const results = await search(query);
+    const results = await find(query);
     expect(results.map((result) => result.doc.slug)).not.toContain(mustNotFind);
   });
 });
 
+describe('confidence', () => {
+  it.each(UNKNOWN_CODES)('$query names $codes as listed by no procedure', async ({ query, codes }) => {
+    expect((await search(query)).unknownCodes).toEqual(codes);
+  });
+
+  it('is only for a top result that lists the query\'s code exactly', async () => {
+    for (const query of ['Event ID 6000', '1069', 'no-start-credentials', 'AADSTS70002: Error validating credentials. AADSTS50054', 'Event 6000 then Event 6010']) {
+      expect((await search(query)).confident, query).toBe(true);
+    }
+    for (const query of ['Event ID 6010', 'Error 1067: The process terminated unexpectedly.', 'AADSTS90002', 'abandon encryption key', 'password', '600']) {
+      expect((await search(query)).confident, query).toBe(false);
+    }
+  });
+
+  it('is not for a code two procedures list alike', async () => {
+    const procedure = (slug: string) => ({
+      slug,
+      title: slug,
+      summary: '',
+      aliases: [],
+      symptoms: [{ kind: 'event' as const, where: 'application-log' as const, code: '6000' }],
+      headings: [],
+      steps: [],
+      paragraphs: [],
+    });
+    const files = buildSearchIndex([procedure('one'), procedure('two')]);
+    const small = createSearch(async (name) => JSON.parse(files.get(name)!));
+    const answer = await small('Event 6000');
+    expect(answer.results.map((result) => result.exact)).toEqual([['Event 6000'], ['Event 6000']]);
+    expect(answer.confident).toBe(false);
+  });
+
+  it('takes no count, date, time or version for a code', async () => {
+    for (const query of ['sync fails after 120 minutes', 'password changed on 11/23/2026 at 10:14', 'Windows Server 2019', '1.1.443.0', 'sync01 server']) {
+      expect((await search(query)).unknownCodes, query).toEqual([]);
+    }
+  });
+});
+
 describe('chat shorthand', () => {
-  const ranking = async (query: string) => (await search(query)).map((result) => ({ slug: result.doc.slug, score: result.score }));
+  const ranking = async (query: string) => (await find(query)).map((result) => ({ slug: result.doc.slug, score: result.score }));
 
   it.each(SHORTHAND_QUERIES)('$query finds what "$fullWords" finds', async ({ query, fullWords, expected }) => {
     const found = await ranking(query);
@@ -51,7 +92,7 @@ describe('chat shorthand', () => {
     ]);
     const small = createSearch(async (name) => JSON.parse(files.get(name)!));
     for (const query of ['Azure AD Connect', 'Entra Connect', 'AADC', 'Azure Active Directory Connect']) {
-      expect((await small(query)).map((result) => result.doc.slug).sort(), query).toEqual(['new-name', 'old-name']);
+      expect((await small(query)).results.map((result) => result.doc.slug).sort(), query).toEqual(['new-name', 'old-name']);
     }
   });
 
@@ -74,32 +115,32 @@ describe('chat shorthand', () => {
 
 describe('results', () => {
   it('say which symptom code matched exactly', async () => {
-    const [first] = await search('Event ID 6000');
+    const [first] = await find('Event ID 6000');
     expect(first!.exact).toEqual(['Event 6000']);
-    const [second] = await search('AADSTS70002: Error validating credentials. AADSTS50054: Old password');
+    const [second] = await find('AADSTS70002: Error validating credentials. AADSTS50054: Old password');
     expect(second!.exact.sort()).toEqual(['AADSTS50054', 'AADSTS70002']);
-    const [plain] = await search('abandon encryption key');
+    const [plain] = await find('abandon encryption key');
     expect(plain!.exact).toEqual([]);
   });
 
   it('show the passage that matched with the matching words marked', async () => {
-    const [first] = await search('Run the key utility');
+    const [first] = await find('Run the key utility');
     expect(first!.passage).toMatchObject({ kind: 'step', anchor: 'abandon-encryption-key' });
     expect(first!.passage.parts.filter((part) => part.hit).map((part) => part.text)).toEqual(['Run', 'key', 'utility']);
     expect(first!.passage.parts.map((part) => part.text).join('')).toBe(first!.passage.text);
   });
 
   it('complete the last word while typing, but only words', async () => {
-    expect((await search('encryp', { prefix: true }))[0]?.doc.slug).toBe('change-sync-service-account-password');
-    expect(await search('60', { prefix: true })).toEqual([]);
+    expect((await find('encryp', { prefix: true }))[0]?.doc.slug).toBe('change-sync-service-account-password');
+    expect(await find('60', { prefix: true })).toEqual([]);
   });
 
   it('are empty for nothing to search, and survive hostile input', async () => {
-    expect(await search('')).toEqual([]);
-    expect(await search('the and of')).toEqual([]);
+    expect(await find('')).toEqual([]);
+    expect(await find('the and of')).toEqual([]);
     const started = performance.now();
     for (const query of ['a'.repeat(10_000), '<script>alert(1)</script>', '.*(a+)+$[]{}\\', 'x '.repeat(5000), '\u0000\uFFFF\uD800']) {
-      await expect(search(query)).resolves.toBeInstanceOf(Array);
+      await expect(find(query)).resolves.toBeInstanceOf(Array);
     }
     expect(performance.now() - started).toBeLessThan(2000);
   });

@@ -18,7 +18,7 @@ export const SHORTHAND_QUERIES: { query: string; fullWords: string; expected: st
   { query: 'entra connect sync svc cant start', fullWords: 'Azure AD Connect sync service cannot start', expected: CHANGE },
   { query: "sync service didn't start", fullWords: 'sync service did not start', expected: CHANGE },
   { query: 'couldnt start ADSync svc', fullWords: 'could not start ADSync service', expected: CHANGE },
-  { query: "synchronization svc can't log on", fullWords: 'sync service cannot log on', expected: CHANGE },
+  { query: "synchronization svc can't log on", fullWords: 'synchronization service cannot log on', expected: CHANGE },
   { query: 'cant access encryption key', fullWords: 'cannot access encryption key', expected: CHANGE },
   { query: 'Entra connector acct creds reset', fullWords: 'Azure AD connector account credentials reset', expected: RESET },
   { query: 'Microsoft Entra Connector account pwd', fullWords: 'Azure AD Connector account password', expected: RESET },

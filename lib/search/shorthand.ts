@@ -25,11 +25,6 @@ export const SHORTHAND: readonly { written: readonly string[]; means: string; wh
   { written: ['admin'], means: 'administrator', why: 'Everyone says "global admin"; the procedures also write "Global Administrator".' },
   { written: ['config', 'cfg'], means: 'configuration', why: 'The usual short forms of "configuration".' },
   {
-    written: ['synchronization', 'synchronisation', 'synch'],
-    means: 'sync',
-    why: 'The product says both: the Synchronization Service Manager runs the Azure AD Sync service.',
-  },
-  {
     written: ['aad', 'azuread', 'azure active directory', 'entra', 'entra id', 'microsoft entra', 'microsoft entra id'],
     means: 'azure ad',
     why: 'Azure AD is now Microsoft Entra ID: admins write the old name, the new one, or "AAD", and procedures may use either. "Microsoft" says nothing here, and would rank the "Microsoft Azure AD Sync" service above the Entra connector account.',

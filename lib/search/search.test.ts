@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../content/load';
-import { buildSearchIndex } from './build-index';
+import { buildSearchIndex, type SearchSource } from './build-index';
 import { createSearch, highlight, type SearchOptions } from './engine';
 import { NEAR_MISSES, QUERY_SET, SHORTHAND_QUERIES, UNKNOWN_CODES } from './query-set';
 import { SHORTHAND } from './shorthand';
@@ -10,6 +10,24 @@ import { tokenize } from './tokenize';
 let search: ReturnType<typeof createSearch>;
 /** The results alone. */
 const find = async (query: string, options?: SearchOptions) => (await search(query, options)).results;
+
+/** A procedure of the given fields for an index of a few made-up ones. */
+const source = (slug: string, fields: Partial<SearchSource>): SearchSource => ({
+  slug,
+  title: slug,
+  summary: '',
+  aliases: [],
+  symptoms: [],
+  headings: [],
+  steps: [],
+  paragraphs: [],
+  ...fields,
+});
+
+function searchOver(sources: SearchSource[]) {
+  const files = buildSearchIndex(sources);
+  return createSearch(async (name) => JSON.parse(files.get(name)!));
+}
 const fetched: string[] = [];
 
 beforeAll(async () => {
@@ -49,18 +67,8 @@ describe('confidence', () => {
   });
 
   it('is not for a code two procedures list alike', async () => {
-    const procedure = (slug: string) => ({
-      slug,
-      title: slug,
-      summary: '',
-      aliases: [],
-      symptoms: [{ kind: 'event' as const, where: 'application-log' as const, code: '6000' }],
-      headings: [],
-      steps: [],
-      paragraphs: [],
-    });
-    const files = buildSearchIndex([procedure('one'), procedure('two')]);
-    const small = createSearch(async (name) => JSON.parse(files.get(name)!));
+    const symptoms = [{ kind: 'event' as const, where: 'application-log' as const, code: '6000' }];
+    const small = searchOver([source('one', { symptoms }), source('two', { symptoms })]);
     const answer = await small('Event 6000');
     expect(answer.results.map((result) => result.exact)).toEqual([['Event 6000'], ['Event 6000']]);
     expect(answer.confident).toBe(false);
@@ -84,13 +92,11 @@ describe('chat shorthand', () => {
   });
 
   it('reads the product\'s names the same in procedures as in queries, whichever name each uses', async () => {
-    const procedure = (slug: string, title: string) => ({ slug, title, summary: '', aliases: [], symptoms: [], headings: [], steps: [], paragraphs: [] });
-    const files = buildSearchIndex([
-      procedure('new-name', 'Upgrade Microsoft Entra Connect'),
-      procedure('old-name', 'Back up the Azure AD Connect server'),
-      procedure('other', 'Rotate the certificate'),
+    const small = searchOver([
+      source('new-name', { title: 'Upgrade Microsoft Entra Connect' }),
+      source('old-name', { title: 'Back up the Azure AD Connect server' }),
+      source('other', { title: 'Rotate the certificate' }),
     ]);
-    const small = createSearch(async (name) => JSON.parse(files.get(name)!));
     for (const query of ['Azure AD Connect', 'Entra Connect', 'AADC', 'Azure Active Directory Connect']) {
       expect((await small(query)).results.map((result) => result.doc.slug).sort(), query).toEqual(['new-name', 'old-name']);
     }

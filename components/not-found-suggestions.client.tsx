@@ -19,7 +19,7 @@ export function NotFoundSuggestions() {
       words = name.replace(/[-_.%]+/g, ' ').slice(0, 200);
     }
     runSearch(words, { limit: 5 }).then(
-      (results) => setFound({ words, results }),
+      ({ results }) => setFound({ words, results }),
       () => {},
     );
   }, []);

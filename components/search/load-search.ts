@@ -1,6 +1,6 @@
 'use client';
 
-import type { SearchOptions, SearchResult } from '@/lib/search/engine';
+import type { SearchAnswer, SearchOptions } from '@/lib/search/engine';
 
 let engine: Promise<typeof import('@/lib/search/browser')> | undefined;
 
@@ -8,7 +8,7 @@ let engine: Promise<typeof import('@/lib/search/browser')> | undefined;
  * Runs a search, loading the search code on first use: pages ship none of it
  * until someone starts searching.
  */
-export async function runSearch(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+export async function runSearch(query: string, options?: SearchOptions): Promise<SearchAnswer> {
   engine ??= import('@/lib/search/browser');
   try {
     return await (await engine).search(query, options);

@@ -35,6 +35,13 @@ export function ExactBadge({ result }: { result: SearchResult }) {
   );
 }
 
+const LIST = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/** Says that no procedure lists the query's codes: "No procedure lists the code “6010”." */
+export function UnknownCodes({ codes }: { codes: string[] }) {
+  return <>{`No procedure lists the code${codes.length > 1 ? 's' : ''} ${LIST.format(codes.map((code) => `“${code}”`))}.`}</>;
+}
+
 /** Whether the procedure, or the part that matched, is needed for the chosen build. */
 export function BuildMark({ result, build }: { result: SearchResult; build: string | null }) {
   const ranges = [result.doc.appliesTo, ...(result.passage.ranges ?? [])].filter((range): range is string => Boolean(range));

@@ -4,22 +4,27 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { withBuildParam } from '@/lib/build/store';
 import { procedureUrl } from '@/lib/links';
-import type { SearchResult } from '@/lib/search/engine';
+import type { SearchAnswer, SearchResult } from '@/lib/search/engine';
 import { useBuild } from '../build/use-build';
 import { useTypedBeforeBoot } from '../use-typed-before-boot';
 import { runSearch, warmUpSearch } from './load-search';
-import { BuildMark, ExactBadge, Passage } from './result';
+import { BuildMark, ExactBadge, Passage, UnknownCodes } from './result';
+
+const NO_ANSWER: SearchAnswer = { results: [], confident: false, unknownCodes: [] };
 
 /**
  * The header search: results as you type, arrows to move, Enter to open,
- * Escape to close, "/" to focus. Without JavaScript it is a plain form that
- * opens the results page.
+ * Escape to close, "/" to focus. Enter opens a procedure only when it is the
+ * answer (it alone lists the query's code exactly) or the person chose it with
+ * the arrows; otherwise it opens the results page. Without JavaScript it is a
+ * plain form that opens the results page.
  */
 export function SearchBox() {
   const router = useRouter();
   const build = useBuild();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<SearchResult[]>([]);
+  const [answer, setAnswer] = useState<SearchAnswer>(NO_ANSWER);
+  const { results } = answer;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [failed, setFailed] = useState<string | null>(null);
@@ -47,7 +52,7 @@ export function SearchBox() {
     setActive(-1);
     asked.current = text;
     if (text.trim() === '') {
-      setResults([]);
+      setAnswer(NO_ANSWER);
       setOpen(false);
       return;
     }
@@ -55,8 +60,9 @@ export function SearchBox() {
       (found) => {
         if (asked.current !== text) return;
         setFailed(null);
-        setResults(found);
-        setActive(found.length > 0 ? 0 : -1);
+        setAnswer(found);
+        // Words in common are suggestions, not an answer: Enter opens the results page until an arrow picks one.
+        setActive(found.confident ? 0 : -1);
         setOpen(true);
       },
       (error: Error) => {
@@ -133,6 +139,11 @@ export function SearchBox() {
       <div
         className={`absolute top-full right-0 left-0 z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-md border border-zinc-300 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900 ${open ? '' : 'hidden'}`}
       >
+        {open && answer.unknownCodes.length > 0 && (
+          <p className="border-b border-zinc-200 px-3 py-2 text-sm font-medium dark:border-zinc-800">
+            <UnknownCodes codes={answer.unknownCodes} />
+          </p>
+        )}
         <ul id={listId} role="listbox" aria-label="Matching procedures">
           {results.map((result, index) => (
             <li
@@ -152,7 +163,10 @@ export function SearchBox() {
           ))}
         </ul>
         {open && results.length === 0 && (
-          <p className="px-3 py-2 text-sm">{failed ?? `No procedures match “${query.slice(0, 80)}”. Press Enter for the results page.`}</p>
+          <p className="px-3 py-2 text-sm">
+            {failed ??
+              `${answer.unknownCodes.length > 0 ? '' : `No procedures match “${query.slice(0, 80)}”. `}Press Enter for the results page.`}
+          </p>
         )}
         {open && results.length > 0 && (
           <a

@@ -1,17 +1,27 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { procedureUrl } from '@/lib/links';
-import type { SearchResult } from '@/lib/search/engine';
+import type { SearchAnswer, SearchResult } from '@/lib/search/engine';
 import { InternalLink } from '../internal-link.client';
 import { useBuild } from '../build/use-build';
 import { runSearch } from './load-search';
-import { BuildMark, ExactBadge, Passage } from './result';
+import { BuildMark, ExactBadge, Passage, UnknownCodes } from './result';
 
-type State = { query: string; results: SearchResult[] } | { query: string; error: string };
+type State = { query: string; answer: SearchAnswer } | { query: string; error: string };
 
-/** The results page's list: the query comes from ?q=, so a results page can be pasted into a ticket. */
+const symptomsTable = (
+  <InternalLink href="/symptoms/" className="link">
+    symptoms table
+  </InternalLink>
+);
+
+/**
+ * The results page's list: the query comes from ?q=, so a results page can be pasted into a ticket.
+ * A code no procedure lists is said first; procedures that only share words with the query are
+ * then offered as such, never as the answer.
+ */
 export function SearchResults() {
   const query = useSearchParams().get('q') ?? '';
   const build = useBuild();
@@ -20,7 +30,7 @@ export function SearchResults() {
   useEffect(() => {
     let current = true;
     runSearch(query, { limit: 20 }).then(
-      (results) => current && setState({ query, results }),
+      (answer) => current && setState({ query, answer }),
       (error: Error) => current && setState({ query, error: error.message }),
     );
     return () => {
@@ -36,49 +46,88 @@ export function SearchResults() {
   if ('error' in state) {
     return (
       <p role="alert">
-        Search is not available right now: {state.error} The <InternalLink href="/symptoms/" className="link">symptoms table</InternalLink> lists
-        every known error.
+        Search is not available right now: {state.error} The {symptomsTable} lists every known error.
       </p>
     );
   }
-  if (state.results.length === 0) {
+
+  const { results, unknownCodes } = state.answer;
+  const items = results.map((result) => <ResultItem key={result.doc.slug} result={result} build={build.text} />);
+  if (unknownCodes.length > 0) {
+    const answered = results.some((result) => result.exact.length > 0);
+    return (
+      <>
+        <div role="status" className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4 dark:border-amber-400 dark:bg-amber-950">
+          <p className="font-medium break-words">
+            <UnknownCodes codes={unknownCodes} />
+          </p>
+          <p className="mt-2">Check the code against the log entry, or look for its message in the {symptomsTable}.</p>
+        </div>
+        {answered ? (
+          <Matches count={results.length} shown={shown}>
+            {items}
+          </Matches>
+        ) : (
+          results.length > 0 && (
+            <section aria-labelledby="shared-words">
+              <h2 id="shared-words" className="text-lg font-semibold">
+                Procedures that share words with your search
+              </h2>
+              <p className="mt-1 mb-4">None of them lists the code: open one only if it fits what you see.</p>
+              <ol aria-labelledby="shared-words" className="space-y-4">
+                {items}
+              </ol>
+            </section>
+          )
+        )}
+      </>
+    );
+  }
+  if (results.length === 0) {
     return (
       <div role="status">
         <p className="font-medium">No procedures match “{shown}”.</p>
-        <p className="mt-2">
-          Try the event ID or error code alone, or look for the message in the{' '}
-          <InternalLink href="/symptoms/" className="link">
-            symptoms table
-          </InternalLink>
-          .
-        </p>
+        <p className="mt-2">Try the event ID or error code alone, or look for the message in the {symptomsTable}.</p>
       </div>
     );
   }
   return (
+    <Matches count={results.length} shown={shown}>
+      {items}
+    </Matches>
+  );
+}
+
+/** The results that answer the query, best first. */
+function Matches({ count, shown, children }: { count: number; shown: string; children: ReactNode }) {
+  return (
     <>
       <p className="mb-4 break-words">
-        {state.results.length} {state.results.length === 1 ? 'procedure matches' : 'procedures match'} “{shown}”, best first.
+        {count} {count === 1 ? 'procedure matches' : 'procedures match'} “{shown}”, best first.
       </p>
       <ol aria-label="Search results" className="space-y-4">
-        {state.results.map((result) => (
-          <li key={result.doc.slug} className="rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
-            <InternalLink href={procedureUrl(result.doc.slug)} className="link text-lg font-semibold">
-              {result.doc.title}
-            </InternalLink>
-            <ExactBadge result={result} />
-            <Passage result={result} />
-            <BuildMark result={result} build={build.text} />
-            {result.passage.anchor && (
-              <p className="mt-1 text-sm">
-                <InternalLink href={procedureUrl(result.doc.slug, { step: result.passage.anchor })} className="link">
-                  Go to this {result.passage.kind === 'step' ? 'step' : 'section'}
-                </InternalLink>
-              </p>
-            )}
-          </li>
-        ))}
+        {children}
       </ol>
     </>
+  );
+}
+
+function ResultItem({ result, build }: { result: SearchResult; build: string | null }) {
+  return (
+    <li className="rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
+      <InternalLink href={procedureUrl(result.doc.slug)} className="link text-lg font-semibold">
+        {result.doc.title}
+      </InternalLink>
+      <ExactBadge result={result} />
+      <Passage result={result} />
+      <BuildMark result={result} build={build} />
+      {result.passage.anchor && (
+        <p className="mt-1 text-sm">
+          <InternalLink href={procedureUrl(result.doc.slug, { step: result.passage.anchor })} className="link">
+            Go to this {result.passage.kind === 'step' ? 'step' : 'section'}
+          </InternalLink>
+        </p>
+      )}
+    </li>
   );
 }

@@ -1,6 +1,7 @@
 import type { Symptom } from '../content/schema';
 import { symptomLabel } from '../symptom';
 import { describeRange, parseRange } from '../version';
+import { MANIFEST_FILE, docShardFile, termShard, termShardFile } from './index-files';
 import { codeKey, tokenize, wordPairs } from './tokenize';
 import type { Manifest, Passage, SearchDoc, TermShard } from './types';
 
@@ -33,10 +34,6 @@ const MAX_WEIGHT = 8;
 /** In a corpus this large, terms in more than half the procedures tell nothing: they are left out. */
 const COMMON_MIN_DOCS = 50;
 const COMMON_SHARE = 0.5;
-
-export const MANIFEST_FILE = 'manifest.json';
-export const termShardFile = (shard: number) => `terms-${shard}.json`;
-export const docShardFile = (shard: number) => `docs-${shard}.json`;
 
 /**
  * Builds the search index as files: a manifest, term shards (a query fetches
@@ -124,16 +121,6 @@ export function buildSearchIndex(sources: SearchSource[], options: IndexOptions 
     files.set(docShardFile(start / docsPerShard), JSON.stringify(docs.slice(start, start + docsPerShard)));
   }
   return files;
-}
-
-/** FNV-1a: the same term lands in the same shard at build time and in the browser. */
-export function termShard(term: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) {
-    hash ^= term.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % shards;
 }
 
 /** Postings as [doc gap, weight × 10, …]: small numbers that JSON and gzip keep short. */

@@ -1,5 +1,5 @@
 import { nearWords } from '../fuzzy';
-import { MANIFEST_FILE, docShardFile, termShard, termShardFile } from './build-index';
+import { MANIFEST_FILE, docShardFile, termShard, termShardFile } from './index-files';
 import { MAX_QUERY_CHARS, MAX_WORDS_FOR_PAIRS, codeKey, normalize, tokenize, wordPairs, type Token } from './tokenize';
 import type { Manifest, Passage, SearchDoc, TermShard } from './types';
 
@@ -18,6 +18,17 @@ export interface SearchResult {
   exact: string[];
   /** What matched best: a symptom, step or heading, or else the summary. */
   passage: Passage & { parts: HighlightPart[] };
+}
+
+export interface SearchAnswer {
+  results: SearchResult[];
+  /**
+   * The top result is the answer, not a guess: it lists more of the query's codes exactly than
+   * any other result does. Only then may Enter open it without the person choosing it.
+   */
+  confident: boolean;
+  /** Codes in the query that no procedure lists, as the query writes them ("6010", "AADSTS90002"). */
+  unknownCodes: string[];
 }
 
 export interface SearchOptions {
@@ -40,6 +51,8 @@ const MAX_CODE_WORDS = 4;
  */
 const MAX_WORDS_FOR_JOINING = 6;
 const EXACT_CODE_BONUS = 1000;
+/** Words after which a number is an event ID or error code, not a count, a date or a time. */
+const CODE_WORDS = new Set(['event', 'id', 'eventid', 'error', 'code', 'status']);
 /** Results scoring under this share of the best are noise beside it, and left out. */
 const MIN_SHARE_OF_BEST = 0.05;
 
@@ -61,7 +74,7 @@ export function createSearch(load: LoadFile) {
   let index: Promise<{ manifest: Manifest; vocabulary: Set<string>; common: Set<string>; averageLength: number }> | undefined;
   const decoded = new Map<string, [number, number][]>();
 
-  return async function search(query: string, { prefix = false, limit = 10 }: SearchOptions = {}): Promise<SearchResult[]> {
+  return async function search(query: string, { prefix = false, limit = 10 }: SearchOptions = {}): Promise<SearchAnswer> {
     const text = query.slice(0, MAX_QUERY_CHARS);
     index ??= file<Manifest>(MANIFEST_FILE).then((manifest) => ({
       manifest,
@@ -71,8 +84,9 @@ export function createSearch(load: LoadFile) {
     }));
     const { manifest, vocabulary, common, averageLength } = await index;
     // A code's letter and digit parts are indexed, but not searched for: AADSTS50055 must not find AADSTS50054.
-    const tokens = uniqueTokens(tokenize(text)).filter((token) => !token.alnumPart && !common.has(token.term));
-    if (tokens.length === 0) return [];
+    const all = tokenize(text);
+    const tokens = uniqueTokens(all).filter((token) => !token.alnumPart && !common.has(token.term));
+    if (tokens.length === 0) return { results: [], confident: false, unknownCodes: [] };
     const typingLast = prefix && /[\p{L}\p{N}]$/u.test(text);
 
     const expansions = tokens.map((token, index): Expansion[] => {
@@ -150,8 +164,11 @@ export function createSearch(load: LoadFile) {
       .filter((result, _, [best]) => result.score >= best!.score * MIN_SHARE_OF_BEST)
       .slice(0, limit);
 
+    const unknown = new Set(
+      codesIn(all).filter((term) => !common.has(term) && postings(term).length === 0 && postings(`=${term}`).length === 0),
+    );
     const matchedTerms = new Set(expansions.flat().map((expansion) => expansion.term));
-    return Promise.all(
+    const results = await Promise.all(
       ranked.map(async ({ doc, score, exact }): Promise<SearchResult> => {
         const docs = await file<SearchDoc[]>(docShardFile(Math.floor(doc / manifest.docsPerShard)));
         const found = docs[doc % manifest.docsPerShard]!;
@@ -165,7 +182,32 @@ export function createSearch(load: LoadFile) {
         };
       }),
     );
+    const [top, next] = ranked;
+    return {
+      results,
+      confident: top !== undefined && top.exact.size > (next?.exact.size ?? 0),
+      // The words of the query that are those codes, as it writes them.
+      unknownCodes: [...new Set(highlight(text, unknown).flatMap((part) => (part.hit ? [part.text] : [])))],
+    };
   };
+}
+
+/**
+ * The terms of the query's tokens that are codes someone would look up: letters with three or
+ * more digits (AADSTS90002, KB5001234), hex (0x8007052e), and numbers that are the whole query or
+ * follow a word such as "event", "ID" or "error" ("Event ID 6010", "Error 1067:"). Other numbers
+ * in a pasted entry are dates, times, counts.
+ */
+function codesIn(tokens: Token[]): string[] {
+  const whole = tokens.filter((token) => token.whole);
+  return whole
+    .filter(
+      (token, index) =>
+        (token.kind === 'version' && token.term.startsWith('0x')) ||
+        (token.kind === 'code' && /^[\p{L}\p{N}]+$/u.test(token.term) && /(?:\p{N}\P{N}*){3}/u.test(token.term)) ||
+        (token.kind === 'number' && (whole.length === 1 || CODE_WORDS.has(whole[index - 1]?.raw ?? ''))),
+    )
+    .map((token) => token.term);
 }
 
 /** Runs of adjacent query words joined as codes are written: "no start credentials" → no-start-credentials, "AADSTS 50054" → aadsts50054. */

@@ -8,6 +8,27 @@ const UPDATE = 'update-ad-ds-account-password';
 const RESET = 'reset-azure-ad-connector-account';
 const CHANGE = 'change-sync-service-account-password';
 
+/**
+ * Chat shorthand (see `shorthand.ts`) beside the same query in full words: each pair must find the
+ * same procedures in the same order, the expected one first.
+ */
+export const SHORTHAND_QUERIES: { query: string; fullWords: string; expected: string }[] = [
+  { query: 'svc acct pwd changed', fullWords: 'service account password changed', expected: CHANGE },
+  { query: 'AADC svc wont start after pw change', fullWords: 'Azure AD Connect service will not start after password change', expected: CHANGE },
+  { query: 'entra connect sync svc cant start', fullWords: 'Azure AD Connect sync service cannot start', expected: CHANGE },
+  { query: "sync service didn't start", fullWords: 'sync service did not start', expected: CHANGE },
+  { query: 'couldnt start ADSync svc', fullWords: 'could not start ADSync service', expected: CHANGE },
+  { query: "synchronization svc can't log on", fullWords: 'synchronization service cannot log on', expected: CHANGE },
+  { query: 'cant access encryption key', fullWords: 'cannot access encryption key', expected: CHANGE },
+  { query: 'Entra connector acct creds reset', fullWords: 'Azure AD connector account credentials reset', expected: RESET },
+  { query: 'Microsoft Entra Connector account pwd', fullWords: 'Azure AD Connector account password', expected: RESET },
+  { query: 'Azure Active Directory connector account', fullWords: 'Azure AD connector account', expected: RESET },
+  { query: 'global admin reset the AAD connector pw', fullWords: 'global administrator reset the Azure AD connector password', expected: RESET },
+  { query: 'AAD old pwd used for auth', fullWords: 'Azure AD old password used for authentication', expected: RESET },
+  { query: 'AD DS connector acct pwd expired', fullWords: 'AD DS connector account password expired', expected: UPDATE },
+  { query: 'AD MA failed, bad creds', fullWords: 'AD management agent failed, bad credentials', expected: UPDATE },
+];
+
 export const QUERY_SET: { query: string; expected: string }[] = [
   // Event IDs and codes, bare and with their words.
   { query: 'Event ID 6000', expected: UPDATE },
@@ -71,6 +92,27 @@ export const QUERY_SET: { query: string; expected: string }[] = [
   { query: 'sync service will not start after changing its password', expected: CHANGE },
   { query: 'abandon encryption key', expected: CHANGE },
   { query: 'DPAPI encryption key', expected: CHANGE },
+  // Chat shorthand.
+  ...SHORTHAND_QUERIES.map(({ query, expected }) => ({ query, expected })),
+];
+
+/**
+ * Codes no procedure lists, as they come pasted or typed, each with the codes the results must
+ * name as listed nowhere; dates, times and counts around them are not codes.
+ */
+export const UNKNOWN_CODES: { query: string; codes: string[] }[] = [
+  { query: 'Event ID 6010', codes: ['6010'] },
+  { query: '6010', codes: ['6010'] },
+  { query: 'Error 1067: The process terminated unexpectedly.', codes: ['1067'] },
+  { query: 'AADSTS90002', codes: ['AADSTS90002'] },
+  { query: 'AADSTS50055: The password is expired.', codes: ['AADSTS50055'] },
+  { query: 'sign-in fails with 0x80070005', codes: ['0x80070005'] },
+  { query: 'Event 6000 then Event 6010', codes: ['6010'] },
+  {
+    query:
+      'Log Name: Application\nSource: ADSync\nDate: 11/23/2026 10:14:01 AM\nEvent ID: 6010\nTask Category: None\nLevel: Error\nComputer: SYNC01.contoso.com\nDescription:\nThe management agent "contoso.com" stopped.',
+    codes: ['6010'],
+  },
 ];
 
 /** Queries that must not find a procedure first by accident: a near code is not the code. */

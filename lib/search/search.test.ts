@@ -1,12 +1,33 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../content/load';
-import { buildSearchIndex } from './build-index';
-import { createSearch, highlight } from './engine';
-import { NEAR_MISSES, QUERY_SET } from './query-set';
+import { buildSearchIndex, type SearchSource } from './build-index';
+import { createSearch, highlight, type SearchOptions } from './engine';
+import { NEAR_MISSES, QUERY_SET, SHORTHAND_QUERIES, UNKNOWN_CODES } from './query-set';
+import { SHORTHAND } from './shorthand';
 import { tokenize } from './tokenize';
 
 let search: ReturnType<typeof createSearch>;
+/** The results alone. */
+const find = async (query: string, options?: SearchOptions) => (await search(query, options)).results;
+
+/** A procedure of the given fields for an index of a few made-up ones. */
+const source = (slug: string, fields: Partial<SearchSource>): SearchSource => ({
+  slug,
+  title: slug,
+  summary: '',
+  aliases: [],
+  symptoms: [],
+  headings: [],
+  steps: [],
+  paragraphs: [],
+  ...fields,
+});
+
+function searchOver(sources: SearchSource[]) {
+  const files = buildSearchIndex(sources);
+  return createSearch(async (name) => JSON.parse(files.get(name)!));
+}
 const fetched: string[] = [];
 
 beforeAll(async () => {
@@ -21,47 +42,114 @@ beforeAll(async () => {
 
 describe('the query set', () => {
   it.each(QUERY_SET)('$query → $expected', async ({ query, expected }) => {
-    const [first] = await search(query);
+    const [first] = await find(query);
     expect(first?.doc.slug).toBe(expected);
   });
 
   it.each(NEAR_MISSES)('$query does not find $mustNotFind', async ({ query, mustNotFind }) => {
-    const results = await search(query);
+    const results = await find(query);
     expect(results.map((result) => result.doc.slug)).not.toContain(mustNotFind);
+  });
+});
+
+describe('confidence', () => {
+  it.each(UNKNOWN_CODES)('$query names $codes as listed by no procedure', async ({ query, codes }) => {
+    expect((await search(query)).unknownCodes).toEqual(codes);
+  });
+
+  it('is only for a top result that lists the query\'s code exactly', async () => {
+    for (const query of ['Event ID 6000', '1069', 'no-start-credentials', 'AADSTS70002: Error validating credentials. AADSTS50054', 'Event 6000 then Event 6010']) {
+      expect((await search(query)).confident, query).toBe(true);
+    }
+    for (const query of ['Event ID 6010', 'Error 1067: The process terminated unexpectedly.', 'AADSTS90002', 'abandon encryption key', 'password', '600']) {
+      expect((await search(query)).confident, query).toBe(false);
+    }
+  });
+
+  it('is not for a code two procedures list alike', async () => {
+    const symptoms = [{ kind: 'event' as const, where: 'application-log' as const, code: '6000' }];
+    const small = searchOver([source('one', { symptoms }), source('two', { symptoms })]);
+    const answer = await small('Event 6000');
+    expect(answer.results.map((result) => result.exact)).toEqual([['Event 6000'], ['Event 6000']]);
+    expect(answer.confident).toBe(false);
+  });
+
+  it('takes no count, date, time or version for a code', async () => {
+    for (const query of ['sync fails after 120 minutes', 'password changed on 11/23/2026 at 10:14', 'Windows Server 2019', '1.1.443.0', 'sync01 server']) {
+      expect((await search(query)).unknownCodes, query).toEqual([]);
+    }
+  });
+});
+
+describe('chat shorthand', () => {
+  const ranking = async (query: string) => (await find(query)).map((result) => ({ slug: result.doc.slug, score: result.score }));
+
+  it.each(SHORTHAND_QUERIES)('$query finds what "$fullWords" finds', async ({ query, fullWords, expected }) => {
+    const found = await ranking(query);
+    expect(found[0]?.slug).toBe(expected);
+    // The same procedures, in the same order, scored the same: the query was read as the full words.
+    expect(found).toEqual(await ranking(fullWords));
+  });
+
+  it('reads the product\'s names the same in procedures as in queries, whichever name each uses', async () => {
+    const small = searchOver([
+      source('new-name', { title: 'Upgrade Microsoft Entra Connect' }),
+      source('old-name', { title: 'Back up the Azure AD Connect server' }),
+      source('other', { title: 'Rotate the certificate' }),
+    ]);
+    for (const query of ['Azure AD Connect', 'Entra Connect', 'AADC', 'Azure Active Directory Connect']) {
+      expect((await small(query)).results.map((result) => result.doc.slug).sort(), query).toEqual(['new-name', 'old-name']);
+    }
+  });
+
+  it('leaves codes and names with digits, hyphens or underscores as they are written', () => {
+    const terms = (text: string) => tokenize(text).map((token) => token.term);
+    expect(terms('svc-aadsync')).toEqual(['svc-aadsync', 'svc', 'aadsync']);
+    expect(terms('pwd2 aad_admin')).toEqual(['pwd2', 'pwd', 'aad_admin', 'aad', 'admin']);
+    // Only words standing together make a form of several words.
+    expect(terms('Entra, ID')).toEqual(['azur', 'ad', 'id']);
+  });
+
+  it('has one meaning for each written form, and meanings that are not themselves shorthand', () => {
+    const forms = SHORTHAND.flatMap((entry) => entry.written);
+    expect(forms.filter((form, index) => forms.indexOf(form) !== index)).toEqual([]);
+    for (const form of forms) expect(form).toMatch(/^[a-z]+(?: [a-z]+)*$/);
+    const meaningWords = SHORTHAND.flatMap((entry) => entry.means.split(' '));
+    expect(meaningWords.filter((word) => forms.includes(word))).toEqual([]);
   });
 });
 
 describe('results', () => {
   it('say which symptom code matched exactly', async () => {
-    const [first] = await search('Event ID 6000');
+    const [first] = await find('Event ID 6000');
     expect(first!.exact).toEqual(['Event 6000']);
-    const [second] = await search('AADSTS70002: Error validating credentials. AADSTS50054: Old password');
+    const [second] = await find('AADSTS70002: Error validating credentials. AADSTS50054: Old password');
     expect(second!.exact).toEqual(['AADSTS50054']);
     // The sources show AADSTS70002 only beside AADSTS50054: alone, it is no exact match for anything.
-    const [alone] = await search('AADSTS70002');
+    const [alone] = await find('AADSTS70002');
     expect(alone?.exact ?? []).toEqual([]);
-    const [plain] = await search('abandon encryption key');
+    const [plain] = await find('abandon encryption key');
     expect(plain!.exact).toEqual([]);
   });
 
   it('show the passage that matched with the matching words marked', async () => {
-    const [first] = await search('Run the key utility');
+    const [first] = await find('Run the key utility');
     expect(first!.passage).toMatchObject({ kind: 'step', anchor: 'abandon-encryption-key' });
     expect(first!.passage.parts.filter((part) => part.hit).map((part) => part.text)).toEqual(['Run', 'key', 'utility']);
     expect(first!.passage.parts.map((part) => part.text).join('')).toBe(first!.passage.text);
   });
 
   it('complete the last word while typing, but only words', async () => {
-    expect((await search('encryp', { prefix: true }))[0]?.doc.slug).toBe('change-sync-service-account-password');
-    expect(await search('60', { prefix: true })).toEqual([]);
+    expect((await find('encryp', { prefix: true }))[0]?.doc.slug).toBe('change-sync-service-account-password');
+    expect(await find('60', { prefix: true })).toEqual([]);
   });
 
   it('are empty for nothing to search, and survive hostile input', async () => {
-    expect(await search('')).toEqual([]);
-    expect(await search('the and of')).toEqual([]);
+    expect(await find('')).toEqual([]);
+    expect(await find('the and of')).toEqual([]);
     const started = performance.now();
     for (const query of ['a'.repeat(10_000), '<script>alert(1)</script>', '.*(a+)+$[]{}\\', 'x '.repeat(5000), '\u0000\uFFFF\uD800']) {
-      await expect(search(query)).resolves.toBeInstanceOf(Array);
+      await expect(find(query)).resolves.toBeInstanceOf(Array);
     }
     expect(performance.now() - started).toBeLessThan(2000);
   });

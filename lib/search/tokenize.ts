@@ -3,10 +3,12 @@
  * codes are kept whole and split into parts (`aadsts50054` → `aadsts`, `50054`;
  * `no-start-credentials` → `start`, `credentials`), versions and hex values
  * stay whole, curly quotes and dashes are made plain, and plain words are
- * stemmed (Porter) so "changed passwords" finds "change password".
+ * stemmed (Porter) so "changed passwords" finds "change password", and chat shorthand is read
+ * as the words it stands for (`./shorthand.ts`).
  */
 
 import { stemmer } from 'stemmer';
+import { SHORTHAND } from './shorthand';
 
 export type TokenKind =
   /** A plain alphabetic word: may be fuzzy- or prefix-matched. */
@@ -49,18 +51,70 @@ export function normalize(text: string): string {
 
 const TOKEN = /0x[0-9a-f]+|\d+(?:\.\d+)+|[\p{L}\p{N}]+(?:['_-][\p{L}\p{N}]+)*/gu;
 
+const stems = new Map<string, string>();
+/** Porter stems, kept: the same few thousand words come back in every procedure and passage. */
+function stem(word: string): string {
+  let found = stems.get(word);
+  if (found === undefined) {
+    if (stems.size > 100_000) stems.clear();
+    stems.set(word, (found = stemmer(word)));
+  }
+  return found;
+}
+
+/** A written form of the shorthand table, its words stemmed → the words it means. */
+const MEANINGS = new Map(SHORTHAND.flatMap(({ written, means }) => written.map((form) => [form.split(' ').map(stem).join(' '), means.split(' ')])));
+const FIRST_STEMS = new Set([...MEANINGS.keys()].map((form) => form.split(' ')[0]!));
+const LONGEST_FORM = Math.max(...[...MEANINGS.keys()].map((form) => form.split(' ').length));
+
+/** A match read as a plain word (letters, maybe an apostrophe), or undefined. */
+function plainWord(raw: string): string | undefined {
+  const value = raw.replace(/'s$/, '').replace(/'/g, '');
+  return /^\p{L}+$/u.test(value) ? value : undefined;
+}
+
+/** The longest shorthand form that starts at `matches[start]`: how many words it takes and what they mean. */
+function shorthandAt(text: string, matches: RegExpExecArray[], start: number, first: string) {
+  let form = stem(first);
+  if (!FIRST_STEMS.has(form)) return undefined;
+  let means = MEANINGS.get(form);
+  let found = means && { count: 1, means };
+  for (let count = 2; count <= LONGEST_FORM && start + count <= matches.length; count++) {
+    const [before, after] = [matches[start + count - 2]!, matches[start + count - 1]!];
+    const next = plainWord(after[0]);
+    if (!next || !/^\s+$/.test(text.slice(before.index + before[0].length, after.index))) break;
+    form = `${form} ${stem(next)}`;
+    means = MEANINGS.get(form);
+    if (means) found = { count, means };
+  }
+  return found;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const [raw] of normalize(text).matchAll(TOKEN)) {
+  const pushWord = (word: string) => {
+    if (!STOP_WORDS.has(word)) tokens.push({ term: stem(word), raw: word, kind: 'word', whole: true });
+  };
+  const normalized = normalize(text);
+  const matches = [...normalized.matchAll(TOKEN)];
+  for (let index = 0; index < matches.length; index++) {
+    const raw = matches[index]![0];
     if (/^0x[0-9a-f]+$/.test(raw) || /^\d+(?:\.\d+)+$/.test(raw)) {
       tokens.push({ term: raw, raw, kind: 'version', whole: true });
       continue;
     }
-    const value = raw.replace(/'s$/, '').replace(/'/g, '');
-    if (/^\p{L}+$/u.test(value)) {
-      if (!STOP_WORDS.has(value)) tokens.push({ term: stemmer(value), raw: value, kind: 'word', whole: true });
+    const word = plainWord(raw);
+    if (word !== undefined) {
+      const shorthand = shorthandAt(normalized, matches, index, word);
+      if (shorthand) {
+        for (const meant of shorthand.means) pushWord(meant);
+        index += shorthand.count - 1;
+      } else {
+        pushWord(word);
+      }
       continue;
     }
+    const value = raw.replace(/'s$/, '').replace(/'/g, '');
     if (/^\p{N}+$/u.test(value)) {
       tokens.push({ term: value, raw: value, kind: 'number', whole: true });
       continue;
@@ -71,7 +125,7 @@ export function tokenize(text: string): Token[] {
       for (const part of parts.length > 1 && piece !== value ? [piece, ...parts] : parts) {
         if (part.length < 2 || STOP_WORDS.has(part)) continue;
         const kind: TokenKind = /^\p{N}+$/u.test(part) ? 'number' : /^\p{L}+$/u.test(part) ? 'word' : 'code';
-        tokens.push({ term: kind === 'word' ? stemmer(part) : part, raw: part, kind, whole: false, alnumPart: parts.length > 1 && part !== piece });
+        tokens.push({ term: kind === 'word' ? stem(part) : part, raw: part, kind, whole: false, alnumPart: parts.length > 1 && part !== piece });
       }
     }
   }

@@ -18,7 +18,7 @@ import { BOOT_LOADER_PROPERTY, isStartupScriptTag } from './startup-scripts';
  * script to <head> in page order with the attributes Next gave it (`async`, `crossorigin`, and any other).
  * It is the same text on every page, so every page's policy allows it by the same hash.
  */
-export const BOOT_LOADER =
+const BOOT_LOADER =
   '(function(scripts){var started=false;function start(){if(started)return;started=true;' +
   'scripts.forEach(function(attributes){var s=document.createElement("script");' +
   'for(var name in attributes)s.setAttribute(name,attributes[name]);document.head.appendChild(s)})}' +

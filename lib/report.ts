@@ -1,3 +1,6 @@
+import { BUILD_PARAM } from './build/store';
+import { procedureUrl } from './links';
+
 /**
  * "Report a problem": a link that opens the owner's issue tracker or mail
  * program with the report filled in. Built from the site's template; nothing
@@ -87,4 +90,15 @@ export function reportHref(template: string, report: ProblemReport): string {
     return `${template}${template.includes('?') ? '&' : '?'}subject=${encodeURIComponent(values.title!)}&body=${encodeURIComponent(values.body!)}`;
   }
   return template.replace(PLACEHOLDER, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+}
+
+/**
+ * The link a report carries: the procedure or step with the reader's build,
+ * and nothing else of the page's address (a ?run= names a ticket). Relative
+ * while the origin is not known, as in the server's HTML.
+ */
+export function reportedLink(origin: string | null, slug: string, build: string | null, step?: string): string {
+  const url = new URL(procedureUrl(slug, { step }), origin ?? 'http://portal.invalid');
+  if (build) url.searchParams.set(BUILD_PARAM, build);
+  return origin === null ? `${url.pathname}${url.search}${url.hash}` : url.href;
 }

@@ -29,7 +29,8 @@ if (problem) {
 }
 
 // The owner most procedures have is the likeliest owner of a new one.
-const owners = procedures.map((procedure) => procedure.owner);
-const owner = owners.sort((a, b) => owners.filter((o) => o === b).length - owners.filter((o) => o === a).length)[0] ?? 'Your team';
+const owners = new Map<string, number>();
+for (const procedure of procedures) owners.set(procedure.owner, (owners.get(procedure.owner) ?? 0) + 1);
+const owner = [...owners].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'Your team';
 writeFileSync(file, procedureTemplate({ title, slug, owner, today: isoDay(new Date()) }), { flag: 'wx' });
 console.log(`Wrote ${display}. With npm run dev running, it is at http://localhost:3000${procedureUrl(slug)}; npm run check:content checks it.`);

@@ -86,16 +86,18 @@ test('a broken file shows its file, line and fix in the browser and the terminal
 
 test('"Report a problem" opens the tracker with the procedure, the step, its link, the build and the revision filled in', async ({ page }) => {
   await page.goto(`${PAGE}?build=1.1.380.0&run=INC-42`);
-  const report = page.getByRole('link', { name: 'Report a problem with step: Type the AD DS account’s current password into the Password box.' });
+  const report = page.getByRole('link', { name: "Report a problem with step: Type the AD DS account's current password into the Password box." });
   await expect(report).toHaveAttribute('href', /^https:\/\/tracker\.example\//);
+  // The link in the report is absolute, with the reader's build, once the page has booted.
+  await expect(page.getByRole('checkbox', { name: "Type the AD DS account's current password into the Password box." })).toBeEnabled();
   const url = new URL((await report.getAttribute('href'))!);
   expect(url.origin + url.pathname).toBe('https://tracker.example/runbooks/issues/new');
   expect(url.searchParams.get('title')).toBe(
-    'Problem in "Update the AD DS connector account password", step "Type the AD DS account’s current password into the Password…"',
+    `Problem in "Update the AD DS connector account password", step "Type the AD DS account's current password into the Password…"`,
   );
   const body = url.searchParams.get('body')!;
   expect(body).toContain('Procedure: Update the AD DS connector account password\n');
-  expect(body).toContain('Step: Type the AD DS account’s current password into the Password box.\n');
+  expect(body).toContain("Step: Type the AD DS account's current password into the Password box.\n");
   // The link keeps the reader's build and leaves the ticket of the run out.
   expect(body).toContain(`Link: ${PAGE}?build=1.1.380.0#type-ad-ds-password\n`);
   expect(body).toContain('Build: 1.1.380.0\n');

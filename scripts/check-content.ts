@@ -1,8 +1,11 @@
+import { parseArgs } from 'node:util';
 import { formatContentError } from '../lib/content/errors';
 import { contentDir, loadContent } from '../lib/content/load';
 import { PUBLISHED_FILE, recordPublished } from '../lib/content/published';
+import { isoDay, overdueReviews } from '../lib/review';
 
-const dir = process.argv[2] ?? contentDir();
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { due: { type: 'boolean', default: false } } });
+const dir = positionals[0] ?? contentDir();
 const { procedures, errors } = await loadContent(dir);
 
 if (errors.length > 0) {
@@ -14,3 +17,16 @@ const steps = procedures.reduce((sum, procedure) => sum + procedure.steps.length
 console.log(`Content check passed: ${procedures.length} procedures, ${steps} steps.`);
 const added = recordPublished(dir, procedures);
 if (added > 0) console.log(`Recorded ${added} new URLs in ${PUBLISHED_FILE}: commit it, so that they are kept working from now on.`);
+
+// An overdue review is a warning: a procedure nobody has checked lately is still better than none.
+const overdue = overdueReviews(procedures, isoDay(new Date()));
+if (values.due) {
+  console.log(overdue.length === 0 ? 'No procedure is overdue for review.' : `\n${overdue.length} overdue for review:\n`);
+  for (const { file, owner, reviewDue, lastReviewed } of overdue) {
+    console.log(`${file}: due ${reviewDue} (last reviewed ${lastReviewed}), owner: ${owner}`);
+  }
+} else if (overdue.length > 0) {
+  console.warn(
+    `Warning: ${overdue.length} procedure${overdue.length === 1 ? ' is' : 's are'} overdue for review: ${overdue.map(({ slug }) => slug).join(', ')}. npm run check:content -- --due lists them with their owners.`,
+  );
+}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ReportStepProblem } from '../report/report-problem.client';
 import { CopyStepLink } from './step-link.client';
 import { StepCheckbox, StepSkip, StepTime } from './step.client';
 
@@ -24,6 +25,7 @@ export function Step({ id, text, children }: StepProps) {
       </div>
       <StepTime id={id} />
       <CopyStepLink id={id} text={text} />
+      <ReportStepProblem id={id} text={text} />
     </div>
   );
 }

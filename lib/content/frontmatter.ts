@@ -1,4 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { closest } from '../fuzzy';
 import type { ContentError } from './errors';
@@ -31,35 +32,46 @@ export function readFrontmatter(file: string, source: string): SplitSource {
     };
   }
   const body = '\n'.repeat(end + 1) + lines.slice(end + 1).join('\n');
+  const { value, errors } = readYaml(file, lines.slice(1, end).join('\n'), frontmatterSchema, 1);
+  return { frontmatter: value, body, errors };
+}
+
+/**
+ * Parses YAML and validates it with a schema. Every problem comes back with
+ * the file, its line, and a fix; `linesBefore` is how many lines of the file
+ * come before the YAML text.
+ */
+export function readYaml<Schema extends z.ZodObject>(
+  file: string,
+  text: string,
+  schema: Schema,
+  linesBefore: number,
+): { value: z.infer<Schema> | null; errors: ContentError[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter, prettyErrors: true });
-  /** Lines in the YAML text are 1-based below the opening fence. */
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + linesBefore;
 
   if (doc.errors.length > 0) {
     return {
-      frontmatter: null,
-      body,
+      value: null,
       errors: doc.errors.map((error) => ({
         file,
         line: lineAt(error.pos[0]),
-        message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+        message: `${linesBefore > 0 ? 'the frontmatter' : 'the file'} is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
         fix: 'check indentation, the colon after each field name, and quote values that contain ": " or start with a special character',
       })),
     };
   }
 
   const raw: unknown = doc.toJS() ?? {};
-  const result = frontmatterSchema.safeParse(raw);
-  if (result.success) return { frontmatter: result.data, body, errors: [] };
+  const result = schema.safeParse(raw);
+  if (result.success) return { value: result.data, errors: [] };
+  const fields = Object.keys(schema.shape);
   return {
-    frontmatter: null,
-    body,
-    errors: result.error.issues.map((issue) => describeIssue(file, doc, raw, issue, lineAt)),
+    value: null,
+    errors: result.error.issues.map((issue) => describeIssue(file, doc, raw, issue, lineAt, fields)),
   };
 }
-
-const FIELDS = Object.keys(frontmatterSchema.shape);
 
 function describeIssue(
   file: string,
@@ -67,6 +79,7 @@ function describeIssue(
   raw: unknown,
   issue: $ZodIssue,
   lineAt: (offset: number) => number,
+  fields: string[],
 ): ContentError {
   const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
   const where = path.length > 0 ? path.join('.') : 'frontmatter';
@@ -74,14 +87,14 @@ function describeIssue(
 
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
-    const suggestion = path.length === 0 ? closest(key, FIELDS) : undefined;
+    const suggestion = path.length === 0 ? closest(key, fields) : undefined;
     return {
       file,
       line: lineOfKey(doc, path, key, lineAt) ?? line,
       message: `unknown field "${key}"${path.length > 0 ? ` in ${where}` : ''}`,
       fix: suggestion
         ? `did you mean "${suggestion}"? Rename it, or remove it`
-        : `remove it, or correct its spelling${path.length === 0 ? `; the fields are ${FIELDS.join(', ')}` : ''}`,
+        : `remove it, or correct its spelling${path.length === 0 ? `; the fields are ${fields.join(', ')}` : ''}`,
     };
   }
   if (issue.code === 'invalid_type' && valueAt(raw, path) === undefined) {

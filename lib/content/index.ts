@@ -2,20 +2,41 @@ import 'server-only';
 import { slug as slugify } from 'github-slugger';
 import { ContentErrors } from './errors';
 import { buildSearchIndex } from '../search/build-index';
-import { loadContent, type Procedure } from './load';
+import { contentDir, contentStamp, loadContent, type Content, type Procedure } from './load';
+import type { Settings } from './settings';
 
 export type { Procedure } from './load';
 export type { Step, Heading } from './remark-procedure';
+export type { Settings } from './settings';
 
-let loading: Promise<Procedure[]> | undefined;
+let loading: Promise<Content> | undefined;
+let loadedStamp: string | undefined;
 
-/** Every procedure, sorted by title. Throws, listing every problem, when content has errors. */
-export function getProcedures(): Promise<Procedure[]> {
-  loading ??= loadContent().then(({ procedures, errors }) => {
-    if (errors.length > 0) throw new ContentErrors(errors);
-    return procedures;
+function getContent(): Promise<Content> {
+  // `next dev` keeps this module while an author edits content: read it again once any file has changed.
+  if (process.env.NODE_ENV === 'development') {
+    const stamp = contentStamp(contentDir());
+    if (stamp !== loadedStamp) {
+      loading = undefined;
+      searchIndex = undefined;
+      loadedStamp = stamp;
+    }
+  }
+  loading ??= loadContent().then((content) => {
+    if (content.errors.length > 0) throw new ContentErrors(content.errors);
+    return content;
   });
   return loading;
+}
+
+/** Every procedure, sorted by title. Throws, listing every problem, when content has errors. */
+export async function getProcedures(): Promise<Procedure[]> {
+  return (await getContent()).procedures;
+}
+
+/** The site's settings from the content folder's portal.yaml. */
+export async function getSettings(): Promise<Settings> {
+  return (await getContent()).settings;
 }
 
 export interface TopicGroup {
@@ -40,6 +61,7 @@ let searchIndex: Promise<Map<string, string>> | undefined;
 
 /** The search index files, file name → JSON, built once per build from the procedures. */
 export function getSearchIndex(): Promise<Map<string, string>> {
-  searchIndex ??= getProcedures().then((procedures) => buildSearchIndex(procedures));
+  const procedures = getProcedures();
+  searchIndex ??= procedures.then(buildSearchIndex);
   return searchIndex;
 }

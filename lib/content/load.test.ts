@@ -50,6 +50,11 @@ describe('a valid content folder', async () => {
     expect(alpha.steps.find((step) => step.id === 'run-the-tool')).toMatchObject({ sectionId: 'prepare', ranges: [] });
   });
 
+  it('makes a review due after the procedure’s own reviewEvery, or the site’s', () => {
+    expect(beta.reviewDue).toBe('2026-02-14');
+    expect(alpha.reviewDue).toBe('2027-01-31');
+  });
+
   it('joins the shared list and the list after it into one checklist', () => {
     expect(alpha.code.match(/_components\.ol,/g)).toHaveLength(3);
   });
@@ -147,6 +152,14 @@ describe('a broken content file fails with file, line and fix', () => {
     {
       name: 'symptom-without-code',
       expected: [{ file: 'vague.mdx', line: 9, message: /symptoms\.0: a symptom needs a code, a message, or both/, fix: /add "code:"/ }],
+    },
+    {
+      name: 'invalid-review-every',
+      expected: [{ file: 'late.mdx', line: 8, message: /reviewEvery: "6 months" is not a review interval/, fix: /90d \(days\)/ }],
+    },
+    {
+      name: 'invalid-settings',
+      expected: [{ file: 'portal.yaml', line: 2, message: /reportUrl: .*unknown placeholder "\{titel\}"/, fix: /\{title\} and \{body\}/ }],
     },
     {
       name: 'unknown-related',

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { ContentError } from './errors';
 import { closest } from '../fuzzy';
 import { procedureUrl } from '../links';
 import { readFrontmatter } from './frontmatter';
+import { reviewDueDate } from '../review';
 import { checkPublished, PUBLISHED_FILE, readPublished } from './published';
 import { remarkProcedure, type Heading, type SharedStepsFile, type Step } from './remark-procedure';
 import type { Frontmatter } from './schema';
+import { readSettings, type Settings } from './settings';
 
 export interface Procedure extends Frontmatter {
   /** The file, relative to the project root. */
@@ -22,11 +24,14 @@ export interface Procedure extends Frontmatter {
   code: string;
   /** Changes whenever the procedure's content, shared steps included, changes. */
   revision: string;
+  /** The last day the latest review holds, `YYYY-MM-DD`: `lastReviewed` plus `reviewEvery` or the site's default. */
+  reviewDue: string;
 }
 
 export interface Content {
   procedures: Procedure[];
   errors: ContentError[];
+  settings: Settings;
 }
 
 export const SHARED_FOLDER = 'shared';
@@ -37,15 +42,29 @@ export function contentDir(): string {
   return path.resolve(process.env.CONTENT_DIR ?? 'content');
 }
 
+/** Names every file in a content folder with its size and time of change: it changes when any file does. */
+export function contentStamp(dir: string): string {
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((name) => {
+      const { size, mtimeMs } = statSync(path.join(dir, name));
+      return `${name} ${size} ${mtimeMs}`;
+    })
+    .join('\n');
+}
+
 /**
  * Reads, validates and compiles every procedure in a folder. Never throws for
  * a content mistake: each one is returned in `errors` with file, line and fix.
  */
 export async function loadContent(dir: string = contentDir()): Promise<Content> {
   const display = (file: string) => path.relative(process.cwd(), file) || file;
-  const errors: ContentError[] = [];
+  const { settings, errors } = readSettings(dir, display);
   const compiled: { procedure: Procedure; source: string }[] = [];
   const links: { url: string; file: string; line: number; from: string }[] = [];
+  /** Names of the files that did not load: what points at them is not judged until they do. */
+  const unread = new Set<string>();
 
   const readShared = (name: string): SharedStepsFile | null => {
     if (!NAME.test(name)) return null;
@@ -81,18 +100,23 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
       );
     } catch (error) {
       errors.push(syntaxError(file, error));
+      unread.add(path.basename(name, '.mdx'));
       continue;
     }
     const tree = result.data.procedure!;
     errors.push(...tree.errors);
     // The body is checked even when the frontmatter is wrong, so that one run reports both.
-    if (!frontmatter || tree.errors.length > 0) continue;
+    if (!frontmatter || tree.errors.length > 0) {
+      unread.add(path.basename(name, '.mdx'));
+      continue;
+    }
     if (tree.steps.length === 0) {
       errors.push({
         file,
         message: 'the procedure has no steps',
         fix: 'write the actions as a numbered list (1. …), one action per item',
       });
+      unread.add(path.basename(name, '.mdx'));
       continue;
     }
     compiled.push({
@@ -104,6 +128,7 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
         paragraphs: tree.paragraphs,
         code: String(result),
         revision: createHash('sha256').update(JSON.stringify(frontmatter)).update(String(result)).digest('hex').slice(0, 10),
+        reviewDue: reviewDueDate(frontmatter.lastReviewed, frontmatter.reviewEvery ?? settings.reviewEvery)!,
       },
       source,
     });
@@ -113,8 +138,8 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
   errors.push(...checkNames(compiled), ...checkReferences(compiled));
   const procedures = compiled.map(({ procedure }) => procedure).sort((a, b) => a.title.localeCompare(b.title));
   const published = readPublished(dir);
-  if (published) errors.push(...checkPublished(published, procedures, display(path.join(dir, PUBLISHED_FILE))));
-  return { procedures, errors };
+  if (published && unread.size === 0) errors.push(...checkPublished(published, procedures, display(path.join(dir, PUBLISHED_FILE))));
+  return { procedures, errors, settings };
 
   function checkReferences(all: { procedure: Procedure; source: string }[]): ContentError[] {
     const problems: ContentError[] = [];
@@ -124,7 +149,7 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
 
     for (const { procedure, source } of all) {
       for (const related of procedure.related) {
-        if (bySlug.has(related)) continue;
+        if (bySlug.has(related) || unread.has(related)) continue;
         const canonical = byAlias.get(related)?.slug ?? closest(related, slugs);
         problems.push({
           file: procedure.file,
@@ -135,7 +160,7 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
       }
     }
     for (const link of links) {
-      const problem = checkLink(link.url, bySlug.get(link.from)!, bySlug, byAlias);
+      const problem = checkLink(link.url, bySlug.get(link.from)!, bySlug, byAlias, unread);
       if (problem) problems.push({ file: link.file, line: link.line, ...problem });
     }
     return problems;
@@ -174,6 +199,7 @@ function checkLink(
   from: Procedure,
   bySlug: Map<string, Procedure>,
   byAlias: Map<string, Procedure>,
+  unread: Set<string>,
 ): { message: string; fix: string } | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return null;
   const match = /^(?:\/procedures\/([^/#?]+)\/?)?(?:#(.*))?$/.exec(url);
@@ -186,6 +212,7 @@ function checkLink(
   const [, slug, anchor] = match;
   const target = slug === undefined ? from : bySlug.get(slug);
   if (!target) {
+    if (unread.has(slug!)) return null;
     const canonical = byAlias.get(slug!)?.slug ?? closest(slug!, [...bySlug.keys()]);
     return {
       message: `link "${url}" points at an unknown procedure "${slug}"`,

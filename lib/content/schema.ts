@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REVIEW_INTERVAL, REVIEW_INTERVAL_HINT } from '../review';
 import { parseRange } from '../version';
 
 const slug = z
@@ -8,6 +9,11 @@ const slug = z
 const range = z.string().superRefine((value, ctx) => {
   const parsed = parseRange(value);
   if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error, params: { fix: 'write a range such as "<=1.1.443.0" or ">=1.1.524.0 <2.0.0.0"' } });
+});
+
+/** How often a review must be repeated: `180d`, `26w`, `6m`, `1y`. */
+export const reviewInterval = z.string().superRefine((value, ctx) => {
+  if (!REVIEW_INTERVAL.test(value)) ctx.addIssue({ code: 'custom', message: `"${value}" is not a review interval`, params: { fix: REVIEW_INTERVAL_HINT } });
 });
 
 export const SYMPTOM_KINDS = ['event', 'error-code', 'message'] as const;
@@ -70,6 +76,8 @@ export const frontmatterSchema = z.strictObject({
   owner: z.string().trim().min(1),
   /** When the procedure was last checked against the product, as YYYY-MM-DD. */
   lastReviewed: z.iso.date('write the date as YYYY-MM-DD'),
+  /** How long a review holds, such as `180d`; without it, the site's `reviewEvery` in portal.yaml. */
+  reviewEvery: reviewInterval.optional(),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;

@@ -6,9 +6,12 @@ import { RunPanel } from '@/components/checklist/run-panel.client';
 import { InternalLink } from '@/components/internal-link.client';
 import { AppliesTo } from '@/components/mdx/applies-to';
 import { ProcedureBody } from '@/components/procedure-body';
+import { ReportProcedureProblem } from '@/components/report/report-problem.client';
+import { ReviewStatus } from '@/components/review-status.client';
 import { SymptomList } from '@/components/symptoms';
-import { getProcedures, type Procedure } from '@/lib/content';
+import { getProcedures, getSettings, type Procedure } from '@/lib/content';
 import { procedureUrl } from '@/lib/links';
+import { isoDay } from '@/lib/review';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -59,12 +62,19 @@ export default async function ProcedurePage({ params }: Props) {
   }
   const all = await getProcedures();
   const related = procedure.related.map((slug) => all.find((other) => other.slug === slug)!);
+  const { reportUrl } = await getSettings();
+  const { slug, title, owner, revision, lastReviewed, reviewDue } = procedure;
+  const report = reportUrl ? { template: reportUrl, slug, title, owner, revision } : null;
 
   return (
     <article>
       <link rel="canonical" href={canonical} />
       <h1 className="text-2xl font-bold">{procedure.title}</h1>
       <p className="mt-2 text-lg text-zinc-700 dark:text-zinc-300">{procedure.summary}</p>
+      <p className="mt-2 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <ReviewStatus lastReviewed={lastReviewed} reviewDue={reviewDue} owner={owner} builtOn={isoDay(new Date())} />
+        <ReportProcedureProblem target={report} />
+      </p>
       <SymptomList symptoms={procedure.symptoms} />
       <Checklist
         procedure={{
@@ -83,10 +93,10 @@ export default async function ProcedurePage({ params }: Props) {
         <ChecklistProgress />
         {procedure.appliesTo ? (
           <AppliesTo range={procedure.appliesTo}>
-            <ProcedureBody code={procedure.code} />
+            <ProcedureBody code={procedure.code} report={report} />
           </AppliesTo>
         ) : (
-          <ProcedureBody code={procedure.code} />
+          <ProcedureBody code={procedure.code} report={report} />
         )}
       </Checklist>
       {related.length > 0 && (
@@ -105,9 +115,6 @@ export default async function ProcedurePage({ params }: Props) {
           </ul>
         </section>
       )}
-      <p className="mt-8 text-sm text-zinc-600 dark:text-zinc-400">
-        Last reviewed <time dateTime={procedure.lastReviewed}>{procedure.lastReviewed}</time> by {procedure.owner}.
-      </p>
     </article>
   );
 }

@@ -115,7 +115,7 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
     async (c) => {
       const run = key(c);
       const body: unknown = await c.req.json().catch((error: Error) => {
-        throw new ApiProblem(400, `The body is not valid JSON (${error.message}).`);
+        throw error instanceof SyntaxError ? new ApiProblem(400, `The body is not valid JSON (${error.message}).`) : error;
       });
       const events = readEvents(body, identity(c));
       return c.json(await store.append(run, events));

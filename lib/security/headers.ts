@@ -13,7 +13,7 @@ import { htmlFiles } from '../export/html-files';
  */
 
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'",
+  'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; connect-src 'self'",
   'X-Content-Type-Options': 'nosniff',
   // Ticket ids ride in ?run=: no page sends its address to another site.
   'Referrer-Policy': 'no-referrer',

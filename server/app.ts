@@ -109,7 +109,8 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
     bodyLimit({
       maxSize: API_LIMITS.bodyBytes,
       onError: () => {
-        throw new ApiProblem(413, `The request body is larger than ${API_LIMITS.bodyBytes / 1024} KB; send fewer events at a time.`);
+        // The rest of the body is never read, so this connection cannot carry another request.
+        throw new ApiProblem(413, `The request body is larger than ${API_LIMITS.bodyBytes / 1024} KB; send fewer events at a time.`, { Connection: 'close' });
       },
     }),
     async (c) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config';
+import { startProcess } from './testing';
 
 describe('readConfig', () => {
   it('listens on 127.0.0.1:3000 with PGlite in data/ when nothing is set', () => {
@@ -22,4 +23,11 @@ describe('readConfig', () => {
     expect(readConfig({ DATABASE_URL: 'mysql://x' })).toEqual({ ok: false, error: expect.stringContaining('DATABASE_URL must be a PostgreSQL URL') });
     expect(readConfig({ RUNBOOK_RATE_LIMIT: '0' })).toEqual({ ok: false, error: expect.stringContaining('RUNBOOK_RATE_LIMIT') });
   });
+});
+
+describe('npm start', () => {
+  it('refuses to start on a public address without access control, and exits saying why', async () => {
+    const started = startProcess({ HOST: '0.0.0.0', PORT: '3167', RUNBOOK_TOKEN: '', RUNBOOK_TRUST_PROXY_HEADER: '' });
+    await expect(started).rejects.toThrow(/exited with 1:\n\[runbook\] Refusing to listen on 0\.0\.0\.0 without access control/);
+  }, 30_000);
 });

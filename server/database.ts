@@ -101,6 +101,9 @@ export function openPostgres(url: string, log: (message: string) => void): Datab
     query: (text, params) => pool.query(text, params).catch(unavailable),
     async transaction(work) {
       const client = await pool.connect().catch(unavailable);
+      // A connection lost while checked out is reported here as well as by the failing query.
+      const lost = (error: Error) => log(`database connection lost: ${error.message}`);
+      client.on('error', lost);
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -112,6 +115,7 @@ export function openPostgres(url: string, log: (message: string) => void): Datab
         if (!broken) await client.query('ROLLBACK').catch(() => {});
         return unavailable(error);
       } finally {
+        client.off('error', lost);
         client.release(broken);
       }
     },

@@ -261,7 +261,7 @@ export class RunSync {
     const next: SyncStatus =
       failure && (failure.kind === 'denied' || failure.kind === 'rejected' || failure.kind === 'unavailable')
         ? { kind: 'not-saved', reason: failure.message, waiting }
-        : !this.connected && (failure?.kind === 'offline' || this.streamAttempt > 0)
+        : failure?.kind === 'offline' || (!this.connected && this.streamAttempt > 0)
           ? { kind: 'offline', waiting }
           : !this.connected
             ? { kind: 'connecting', waiting }

@@ -27,7 +27,7 @@ const MIN_TOKEN = 16;
  * Reads the service's environment. Returns what is wrong, in words that say
  * how to fix it, rather than a service that would listen unprotected.
  */
-export function readConfig(env: NodeJS.ProcessEnv): { ok: true; config: ServiceConfig } | { ok: false; error: string } {
+export function readConfig(env: Record<string, string | undefined>): { ok: true; config: ServiceConfig } | { ok: false; error: string } {
   const fail = (error: string) => ({ ok: false as const, error });
   const host = env.HOST || '127.0.0.1';
   const port = whole(env.PORT, 3000);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { ServiceConfig } from './config';
-import { migrate, openPglite, openPostgres, type Database } from './database';
+import { migrate, openPglite, openPostgres } from './database';
 import { RunHub } from './run-hub';
 import { RUN_CHANNEL, runKey, RunStore } from './run-store';
 
@@ -14,8 +14,6 @@ const SWEEP_MS = 10_000;
 /** A running instance of the service. */
 export interface RunningService {
   url: string;
-  db: Database;
-  hub: RunHub;
   /** Stops listening, ends open streams and closes the database. */
   close(): Promise<void>;
 }
@@ -51,8 +49,6 @@ export async function startService(config: ServiceConfig, log: (message: string)
 
   return {
     url: `http://${host}:${port}`,
-    db,
-    hub,
     async close() {
       clearInterval(sweep);
       await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
-import { runApiPath, type AppendResponse, type ApiError } from './api';
+import { runApiPath, type AppendRequest, type AppendResponse, type ApiError } from './api';
 import { parseRunEvent } from './events';
 import type { SyncFailure, SyncTransport } from './sync';
 
@@ -25,7 +25,7 @@ export function serviceTransport({ slug, ticket, base = '', token = null, fetch:
       const response = await fetchImpl(`${base}${runApiPath(slug, ticket, 'events')}`, {
         method: 'POST',
         headers: headers({ 'Content-Type': 'application/json' }),
-        body: JSON.stringify({ events }),
+        body: JSON.stringify({ events } satisfies AppendRequest),
       }).catch(offline);
       if (!response.ok) throw await failureOf(response);
       return (await response.json()) as AppendResponse;

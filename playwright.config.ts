@@ -4,6 +4,12 @@ import { chromium, defineConfig, devices } from '@playwright/test';
 /** Where the suite serves the site; E2E_PORT moves it, so two checkouts can test side by side. */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
+/**
+ * The suite runs against the run service (`npm start`), with runs in a fresh PGlite folder; with
+ * E2E_STATIC=1, against a plain static server, as on any static host.
+ */
+const STATIC = Boolean(process.env.E2E_STATIC);
+
 /** The browser to drive: $CHROMIUM_PATH, then Debian's chromium, then Playwright's own if one is installed. */
 function findChromium(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', chromium.executablePath()];
@@ -47,9 +53,12 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node_modules/.bin/serve out --listen ${PORT} --no-clipboard --config ../headers/serve.json`,
+    command: STATIC
+      ? `node_modules/.bin/serve out --listen ${PORT} --no-clipboard --config ../headers/serve.json`
+      : `DATABASE_URL= RUNBOOK_DATA="$(mktemp -d)" PORT=${PORT} node --import tsx server/main.ts`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
+    // A fresh PGlite folder is initialised on the service's first start.
+    timeout: 120_000,
   },
 });

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { REVIEW_INTERVAL, REVIEW_INTERVAL_HINT } from '../review';
 import { parseRange } from '../version';
 
+/** A procedure's URL name: lowercase letters, digits and single hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 const slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens, such as "reset-connector-account"');
+  .regex(SLUG, 'use lowercase letters, digits and single hyphens, such as "reset-connector-account"');
 
 const range = z.string().superRefine((value, ctx) => {
   const parsed = parseRange(value);

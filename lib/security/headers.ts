@@ -32,6 +32,7 @@ const SERVER_POLICY: Policy = {
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'self'"],
+  'connect-src': ["'self'"],
 };
 
 /** The policy as a header or <meta> writes it. */

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config';
+import { startProcess } from './testing';
+
+describe('readConfig', () => {
+  it('listens on 127.0.0.1:3000 with PGlite in data/ when nothing is set', () => {
+    const read = readConfig({});
+    expect(read.ok && read.config).toMatchObject({ host: '127.0.0.1', port: 3000, databaseUrl: null, token: null, trustProxyHeader: null });
+    expect(read.ok && read.config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('refuses to listen on another address without a token or a trusted proxy header, and says what to set', () => {
+    const read = readConfig({ HOST: '0.0.0.0' });
+    expect(read).toEqual({ ok: false, error: expect.stringMatching(/^Refusing to listen on 0\.0\.0\.0 .*RUNBOOK_TOKEN.*RUNBOOK_TRUST_PROXY_HEADER/) });
+    expect(readConfig({ HOST: '0.0.0.0', RUNBOOK_TOKEN: 'x'.repeat(32) }).ok).toBe(true);
+    expect(readConfig({ HOST: '::', RUNBOOK_TRUST_PROXY_HEADER: 'X-Forwarded-Email' }).ok).toBe(true);
+  });
+
+  it('names the setting that is wrong', () => {
+    expect(readConfig({ PORT: 'eighty' })).toEqual({ ok: false, error: expect.stringContaining('PORT must be a port number') });
+    expect(readConfig({ RUNBOOK_TOKEN: 'short' })).toEqual({ ok: false, error: expect.stringContaining('RUNBOOK_TOKEN must be at least 16') });
+    expect(readConfig({ RUNBOOK_TRUST_PROXY_HEADER: 'X Email' })).toEqual({ ok: false, error: expect.stringContaining('must be a header name') });
+    expect(readConfig({ DATABASE_URL: 'mysql://x' })).toEqual({ ok: false, error: expect.stringContaining('DATABASE_URL must be a PostgreSQL URL') });
+    expect(readConfig({ RUNBOOK_RATE_LIMIT: '0' })).toEqual({ ok: false, error: expect.stringContaining('RUNBOOK_RATE_LIMIT') });
+  });
+});
+
+describe('npm start', () => {
+  it('refuses to start on a public address without access control, and exits saying why', async () => {
+    const started = startProcess({ HOST: '0.0.0.0', PORT: '3167', RUNBOOK_TOKEN: '', RUNBOOK_TRUST_PROXY_HEADER: '' });
+    await expect(started).rejects.toThrow(/exited with 1:\n\[runbook\] Refusing to listen on 0\.0\.0\.0 without access control/);
+  }, 30_000);
+});

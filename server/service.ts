@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import type { ServiceConfig } from './config';
+import { migrate, openPglite, openPostgres } from './database';
+import { RunHub } from './run-hub';
+import { RUN_CHANNEL, runKey, RunStore } from './run-store';
+
+/** How often each instance re-reads its watched runs anyway, in case a notification was lost. */
+const SWEEP_MS = 10_000;
+
+/** A running instance of the service. */
+export interface RunningService {
+  url: string;
+  /** Stops listening, ends open streams and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, brings its schema up to date and starts listening. Throws, with a message for the operator, when it cannot. */
+export async function startService(config: ServiceConfig, log: (message: string) => void): Promise<RunningService> {
+  if (!existsSync(path.join(config.siteDir, 'index.html')))
+    throw new Error(`There is no built site in ${config.siteDir}: run "npm run build" first, or "npm run serve" to build and serve.`);
+  const db = config.databaseUrl
+    ? openPostgres(config.databaseUrl, log)
+    : await openPglite(config.dataDir).catch((error: Error) => {
+        throw new Error(`Cannot open the run database in ${config.dataDir} (${error.message}). Only one instance may use a folder: give each its own RUNBOOK_DATA, or share a PostgreSQL with DATABASE_URL.`);
+      });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw new Error(`Cannot prepare the run database: ${(error as Error).message}`);
+  }
+  const store = new RunStore(db);
+  const hub = new RunHub((name, cursor) => store.readSince(runKey(name), cursor), log);
+  await db.listen(RUN_CHANNEL, (name) => void hub.notify(name), () => void hub.notifyAll());
+  const sweep = setInterval(() => void hub.notifyAll(), SWEEP_MS);
+
+  const app = createApp({ config, store, hub, log });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (error) => reject(new Error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`)));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    async close() {
+      clearInterval(sweep);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Live streams would hold the server open.
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { EventSourceParserStream } from 'eventsource-parser/stream';
+import pg from 'pg';
+import type { RunEvent } from '../lib/runs/events';
+import { newEventId } from '../lib/runs/events';
+import type { ServiceConfig } from './config';
+
+/*
+ * Helpers for the service's tests: sites, databases and service processes of
+ * their own, so test files can run side by side.
+ */
+
+/** A tiny exported site: a home page, a procedure page and a 404 page. */
+export function testSite(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'runbook-site-'));
+  mkdirSync(path.join(dir, 'procedures/demo-procedure'), { recursive: true });
+  mkdirSync(path.join(dir, '_next/static'), { recursive: true });
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Home</title>');
+  writeFileSync(path.join(dir, '404.html'), '<!doctype html><title>Not found</title><h1>This page does not exist</h1>');
+  writeFileSync(path.join(dir, 'procedures/demo-procedure/index.html'), '<!doctype html><title>Demo</title>');
+  writeFileSync(path.join(dir, '_next/static/app.js'), 'console.log(1)');
+  return dir;
+}
+
+/**
+ * A fresh PGlite data folder. Creating one runs initdb (10 to 30 s here), so the
+ * first call makes a template that every later one copies, across test files
+ * and runs.
+ */
+export async function freshPgliteDir(): Promise<string> {
+  const template = path.join(os.tmpdir(), 'runbook-pglite-template-0.5.16');
+  const ready = path.join(template, '.ready');
+  const lock = `${template}.lock`;
+  while (!existsSync(ready)) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    try {
+      rmSync(template, { recursive: true, force: true });
+      const db = await PGlite.create(template);
+      await db.close();
+      writeFileSync(ready, '');
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'runbook-data-'));
+  cpSync(template, dir, { recursive: true, filter: (source) => source !== ready });
+  return dir;
+}
+
+/** A fresh database on the test PostgreSQL ($DATABASE_URL), or null when there is none. */
+export async function freshPostgres(): Promise<string | null> {
+  const admin = process.env.DATABASE_URL;
+  if (!admin) return null;
+  const name = `runbook_test_${newEventId().slice(0, 12)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+/** Why the PostgreSQL tests are skipped, when they are. */
+export const NO_POSTGRES = 'DATABASE_URL is unset: the PostgreSQL tests need one (scripts/test-postgres.sh starts one; CI always does).';
+
+/** A service configuration for tests: loopback, any free port, generous limits unless said. */
+export function testConfig(overrides: Partial<ServiceConfig>): ServiceConfig {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    siteDir: testSite(),
+    databaseUrl: null,
+    dataDir: '',
+    token: null,
+    trustProxyHeader: null,
+    requestsPerMinute: 100_000,
+    streamsPerClient: 100,
+    ...overrides,
+  };
+}
+
+let step = 0;
+
+/** A tick event with a fresh id and a time that orders it after the previous one. */
+export function tick(stepId: string, by: string | null = 'Ana'): RunEvent {
+  return { id: newEventId(), at: new Date(Date.UTC(2026, 10, 23, 10, 0, 0, step++)).toISOString(), by, type: 'tick', step: stepId };
+}
+
+/** Posts events to a run as a page of the site would. */
+export function post(base: string, run: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${base}/api/runs/${run}/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** A live stream of a run as raw messages, read until `close`. */
+export async function openStream(url: string, headers: Record<string, string> = {}) {
+  const abort = new AbortController();
+  const response = await fetch(url, { headers, signal: abort.signal });
+  const messages: { id: string | undefined; event: RunEvent }[] = [];
+  let wake = () => {};
+  if (response.ok && response.body) {
+    void (async () => {
+      for await (const message of response.body!.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream())) {
+        messages.push({ id: message.id, event: JSON.parse(message.data) as RunEvent });
+        wake();
+      }
+    })().catch(() => {});
+  }
+  return {
+    response,
+    messages,
+    /** Waits until at least `count` messages have come, or fails after `ms`. */
+    async until(count: number, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (messages.length < count) {
+        if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${count} messages, got ${messages.length}`);
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 100);
+        });
+      }
+      return messages;
+    },
+    close: () => abort.abort(),
+  };
+}
+
+/** The service as its own process (`npm start`), for tests that kill it. */
+export interface ServiceProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number | null>;
+}
+
+/** Starts `server/main.ts` with `env` and waits until it listens; rejects with its output if it exits first. */
+export function startProcess(env: Record<string, string>, ms = 60_000): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the service did not start in ${ms} ms:\n${output}`)), ms);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /serving .* at (http:\/\/\S+?)\/? /.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, child, output: () => output, exited });
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the service exited with ${code}:\n${output}`));
+    });
+  });
+}

@@ -134,7 +134,7 @@ for (const [index, size] of SIZES.entries()) {
     console.error(`The build with ${size} synthetic procedures failed:\n${build.output.slice(-4000)}`);
     process.exit(1);
   }
-  finishExport(site);
+  await finishExport(site);
   const weights = Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, pageWeight(site, page)]));
   const indexDir = path.join(site, 'search-index');
   const search = await measureSearchApart(indexDir);

@@ -43,6 +43,8 @@ export function pagePolicy(scriptHashes: string[], styleHashes: string[] = []): 
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

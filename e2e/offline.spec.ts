@@ -9,6 +9,8 @@ import { addPolicies } from '../lib/security/headers';
 import { expect, test } from './fixtures';
 
 test.use({ serviceWorkers: 'allow' });
+// Each test waits for the worker to save the whole site first: seconds on a busy machine.
+test.describe.configure({ timeout: 90_000 });
 
 const UPDATE_AD_DS = '/procedures/update-ad-ds-account-password/';
 const SYNC_SERVICE = '/procedures/change-sync-service-account-password/';
@@ -74,9 +76,9 @@ test('after one visit, the portal opens, searches, gates and keeps ticks with no
   await first.check();
   await second.check();
   await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'steps done' })).toHaveText('2 of 3 steps done');
   await expect(first).toBeChecked();
   await expect(second).toBeChecked();
-  await expect(page.getByRole('status').filter({ hasText: 'steps done' })).toHaveText('2 of 3 steps done');
   await expect(page.getByText(OFFLINE_NOTICE)).toBeVisible();
 
   await page.getByRole('region', { name: 'Related procedures' }).getByRole('link', { name: 'Reset the Azure AD connector account credentials' }).click();
@@ -104,7 +106,6 @@ test('offline, a page that is not saved says so and lists the procedures that ar
 });
 
 test('a new deploy waits: the page says so, never reloads by itself, and reloads when asked', async ({ page, context }) => {
-  test.setTimeout(90_000);
   const site = await serveCopy(3172);
   try {
     await page.goto(`${site.origin}${UPDATE_AD_DS}`);

@@ -12,7 +12,8 @@ async function titleOf(href: string): Promise<string | null> {
   const response = (await caches.match(`${href}index.html`, { ignoreSearch: true })) ?? (await caches.match(href, { ignoreSearch: true }));
   if (!response) return null;
   const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-  if (page.querySelector('link[rel="canonical"]')) return null;
+  const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  if (canonical && canonical !== href) return null;
   return page.title.replace(/ · Runbooks$/, '');
 }
 

@@ -160,3 +160,42 @@ test('the portal can be installed: a valid manifest, linked from every page, wit
   await expect(page.locator('meta[name="theme-color"]')).toHaveCount(2);
   expect((await request.get('/favicon.ico')).status()).toBe(200);
 });
+
+test('above the budget, opened procedures are kept, and "Keep all procedures offline" saves the rest', async ({ page, context }) => {
+  const site = await serveCopy(3173);
+  try {
+    // The same site with a budget that leaves every procedure page out of the background download.
+    await buildServiceWorker(site.dir, 1);
+    await page.goto(`${site.origin}${UPDATE_AD_DS}`);
+    await waitForSavedCopy(page);
+    await expect
+      .poll(() => page.evaluate(async (url) => Boolean(await caches.match(url, { cacheName: 'runbook-procedures' })), UPDATE_AD_DS), {
+        message: 'the opened procedure was not kept',
+      })
+      .toBe(true);
+
+    await context.setOffline(true);
+    await page.goto(`${site.origin}${SYNC_SERVICE}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page is not saved for offline use');
+    await expect(page.getByRole('main').getByRole('listitem')).toHaveText(['Update the AD DS connector account password']);
+    await page.goto(`${site.origin}/search/?q=6028`);
+    await expect(page.getByRole('link', { name: 'Change the ADSync service account password' }).first()).toBeVisible();
+
+    await context.setOffline(false);
+    await page.goto(site.origin);
+    const offlineUse = page.getByRole('region', { name: 'Offline use' });
+    await expect(offlineUse).toContainText('9 other pages are saved only when opened');
+    await offlineUse.getByRole('button', { name: 'Keep all procedures offline' }).click();
+    await expect(offlineUse.getByRole('progressbar', { name: 'Saving procedures for offline use' })).toBeVisible();
+    await expect(offlineUse.getByRole('status')).toHaveText('All procedures are saved in this browser.', { timeout: 30_000 });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await context.setOffline(true);
+    await page.goto(`${site.origin}${SYNC_SERVICE}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Change the ADSync service account password');
+    await page.getByRole('region', { name: 'Related procedures' }).getByRole('link', { name: 'Reset the Azure AD connector account credentials' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reset the Azure AD connector account credentials');
+  } finally {
+    site.close();
+  }
+});

@@ -1,5 +1,8 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
+import { useEffect } from 'react';
+import { isProcedureFile } from '@/lib/offline/cache-plan';
 import { reloadToUpdate, useOffline } from './use-offline';
 
 const savedOn = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -11,6 +14,12 @@ const savedOn = (iso: string) => new Date(iso).toLocaleString(undefined, { dateS
  */
 export function OfflineStatus() {
   const { online, copy, waiting } = useOffline();
+  const pathname = usePathname();
+  // On a site too big to save whole, a procedure someone opens is kept: fetched once through the worker.
+  const keepThisPage = online && copy !== null && copy.onDemandProcedures > 0 && isProcedureFile(pathname);
+  useEffect(() => {
+    if (keepThisPage) void fetch(pathname).catch(() => {});
+  }, [keepThisPage, pathname]);
   const offline = !online && copy !== null;
   if (!offline && !waiting) return null;
   return (

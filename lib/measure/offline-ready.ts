@@ -10,16 +10,13 @@ export async function timeUntilReadyOffline(url: string, executablePath: string)
   try {
     const page = await browser.newPage();
     await page.goto(url);
-    return await page.evaluate(
-      ({ key, cacheName }) =>
-        new Promise<number>((resolve) => {
-          const check = async () => {
-            if (await caches.match(key, { cacheName })) resolve(performance.now());
-            else setTimeout(check, 20);
-          };
-          void check();
-        }),
-      { key: OFFLINE_COPY_URL, cacheName: OFFLINE_META_CACHE },
+    // A string, not a function: tsx would wrap a function with a helper the page does not have.
+    return await page.evaluate<number>(
+      `new Promise((resolve) => {
+        const check = () => caches.match(${JSON.stringify(OFFLINE_COPY_URL)}, { cacheName: ${JSON.stringify(OFFLINE_META_CACHE)} })
+          .then((saved) => (saved ? resolve(performance.now()) : setTimeout(check, 20)));
+        check();
+      })`,
     );
   } finally {
     await browser.close();

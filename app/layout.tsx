@@ -2,16 +2,29 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { BuildPicker } from '@/components/build/build-picker.client';
 import { InternalLink } from '@/components/internal-link.client';
+import { OfflineStatus } from '@/components/offline/offline-status.client';
 import { SearchBox } from '@/components/search/search-box.client';
 import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Runbooks', template: '%s · Runbooks' },
   description: 'Procedures for identity incidents, as checklists you can tick off.',
+  manifest: '/manifest.webmanifest',
+  icons: {
+    icon: [
+      { url: '/icon.svg', type: 'image/svg+xml' },
+      { url: '/favicon.ico', sizes: '32x32' },
+    ],
+    apple: '/icon-192.png',
+  },
 };
 
 export const viewport: Viewport = {
   colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#09090b' },
+  ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -41,6 +54,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <BuildPicker />
           </div>
         </header>
+        <OfflineStatus />
         <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
           {children}
         </main>

@@ -1,3 +1,4 @@
+import { KeepOffline } from '@/components/offline/keep-offline.client';
 import { ProcedureList } from '@/components/procedure-list';
 import { getProceduresByTopic } from '@/lib/content';
 
@@ -12,6 +13,7 @@ export default async function HomePage() {
         Find the procedure for what you see, then tick off each step as you do it. Your ticks stay in this browser.
       </p>
       <ProcedureList groups={await getProceduresByTopic()} limit={PER_TOPIC} />
+      <KeepOffline />
     </>
   );
 }

@@ -7,8 +7,11 @@ import { percentile, type SearchFigures } from '../lib/bench/search-measure';
 import { syntheticMdx } from '../lib/bench/synthetic';
 import { loadContent } from '../lib/content/load';
 import { finishExport } from '../lib/export/finish';
+import { buildServiceWorker } from '../lib/export/service-worker';
 import { pageWeight } from '../lib/measure/page-weight';
+import { timeUntilReadyOffline } from '../lib/measure/offline-ready';
 import { measureCommand } from '../lib/measure/process-tree';
+import { OFFLINE_BUDGET_BYTES } from '../lib/offline/cache-plan';
 import { serveConfig } from '../lib/security/headers';
 
 /**
@@ -21,6 +24,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '50,500,2000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WORK = path.resolve('.bench');
+/** The bench serves the blank page on BENCH_PORT - 1, each size on BENCH_PORT + its index, and its offline run 3 ports higher. */
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const NEXT = path.resolve('node_modules/.bin/next');
 const TSX = path.resolve('node_modules/.bin/tsx');
 const PAGES = { home: '/', procedure: '/procedures/change-sync-service-account-password/', search: '/search/', runs: '/runs/' };
@@ -121,7 +126,7 @@ const reservedRanges = procedures.flatMap((procedure) => [procedure.appliesTo ??
 
 const blank = await blankFloor();
 const floor = pageWeight(blank, '/').jsGzip;
-const { blank: blankScores } = await scoresOfPages(blank, 3299, { blank: '/' });
+const { blank: blankScores } = await scoresOfPages(blank, PORT - 1, { blank: '/' });
 const lh = (scores: Scores) => `${scores.performance} / ${scores.accessibility} / ${scores['best-practices']}`;
 console.log(`Framework floor (blank Next.js page, same build): ${kb(floor)} KB of gzipped JS; Lighthouse ${lh(blankScores)}\n`);
 
@@ -135,10 +140,13 @@ for (const [index, size] of SIZES.entries()) {
     process.exit(1);
   }
   finishExport(site);
+  const offline = await buildServiceWorker(site);
+  const offlineServer = await serve(site, PORT + 3 + index);
+  const readyOffline = await timeUntilReadyOffline(`http://127.0.0.1:${PORT + 3 + index}/`, CHROMIUM).finally(() => offlineServer.kill());
   const weights = Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, pageWeight(site, page)]));
   const indexDir = path.join(site, 'search-index');
   const search = await measureSearchApart(indexDir);
-  const { home, procedure } = await scoresOfPages(site, 3300 + index, { home: PAGES.home, procedure: PAGES.procedure });
+  const { home, procedure } = await scoresOfPages(site, PORT + index, { home: PAGES.home, procedure: PAGES.procedure });
   rows.push([
     `${size + procedures.length}`,
     `${build.seconds.toFixed(0)} s`,
@@ -147,6 +155,8 @@ for (const [index, size] of SIZES.entries()) {
     `${kb(search.firstQueryMax)} KB, ${search.latencyP95.toFixed(1)} ms, ${search.correct}/${search.failures.length + search.correct}`,
     lh(home),
     lh(procedure),
+    `${kb(offline.backgroundBytes)} KB in ${offline.background.length} files; ${offline.onDemandProcedures} pages on demand`,
+    `${(readyOffline / 1000).toFixed(1)} s`,
   ]);
   console.log(`done: ${size} synthetic procedures`);
   rmSync(content, { recursive: true, force: true });
@@ -163,6 +173,8 @@ const header = [
   'search: first query max gzip, p95, top-1',
   'Lighthouse home (perf / a11y / best practices)',
   'Lighthouse procedure',
+  'offline: cached in the background (budget ' + kb(OFFLINE_BUDGET_BYTES) + ' KB)',
+  'ready offline after',
 ];
 console.log(`\n| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -1,16 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ExportProblems, finishExport } from '../lib/export/finish';
+import { buildServiceWorker } from '../lib/export/service-worker';
 import { serveConfig } from '../lib/security/headers';
 
 const outDir = process.argv[2] ?? 'out';
+const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
 const start = performance.now();
 try {
   const { pages, bootAfterPaintPages, hintedScripts } = finishExport(outDir);
+  const offline = await buildServiceWorker(outDir);
   mkdirSync('headers', { recursive: true });
   writeFileSync('headers/serve.json', `${JSON.stringify(serveConfig(), null, 2)}\n`);
   console.log(
     `Content Security Policy put into ${pages} pages, boot after first paint into ${bootAfterPaintPages} pages, ` +
-      `compile hint into ${hintedScripts} startup scripts, in ${((performance.now() - start) / 1000).toFixed(1)} s; server headers in headers/serve.json.`,
+      `compile hint into ${hintedScripts} startup scripts, in ${((performance.now() - start) / 1000).toFixed(1)} s; server headers in headers/serve.json.\n` +
+      `Service worker: ${offline.background.length} files (${kb(offline.backgroundBytes)}) cached in the background, ` +
+      `${offline.onDemandProcedures} procedure pages (${offline.onDemand.length} files, ${kb(offline.onDemandBytes)}) kept when opened or on request.`,
   );
 } catch (error) {
   if (!(error instanceof ExportProblems)) throw error;

@@ -33,7 +33,8 @@ export class ExportProblems extends Error {
  * moved to load after the first paint, its policy put in last (it hashes the boot loader), and
  * the compile hint put into every startup script. Every page is then read back as a browser would
  * read it and checked; throws `ExportProblems` naming each page that is left unrewritten or whose
- * policy would block its own inline code.
+ * policy would block its own inline code. The service worker (`buildServiceWorker`) is built after
+ * this, as it hashes every file as served.
  */
 export function finishExport(outDir: string) {
   const problems: ExportProblem[] = [];

@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
-/** Where the suite serves the site; E2E_PORT moves it, so two checkouts can test side by side. */
+/**
+ * Where the suite serves the sites: the one built from the test content
+ * (`npm run build:e2e`) on E2E_PORT, the real one (`npm run build`) on the
+ * next port. E2E_PORT moves both, so two checkouts can test side by side.
+ */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SMOKE_PORT = PORT + 1;
 
 /** The browser to drive: $CHROMIUM_PATH, then Debian's chromium, then Playwright's own if one is installed. */
 function findChromium(): string {
@@ -24,32 +30,33 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    ...devices['Desktop Chrome'],
     trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: findChromium(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: findChromium(),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
-    },
+    // Every feature, on procedures made for the tests (e2e/content), so that rewording real content breaks no test.
+    { name: 'chromium', testIgnore: 'smoke.spec.ts', use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    // The real content: each procedure renders and is found by its symptoms.
+    { name: 'smoke', testMatch: 'smoke.spec.ts', use: { baseURL: `http://127.0.0.1:${SMOKE_PORT}` } },
   ],
-  webServer: {
-    command: `node_modules/.bin/serve out --listen ${PORT} --no-clipboard --config ../headers/serve.json`,
-    url: `http://127.0.0.1:${PORT}/`,
+  webServer: [
+    { site: '.e2e/site', port: PORT },
+    { site: 'out', port: SMOKE_PORT },
+  ].map(({ site, port }) => ({
+    command: `node_modules/.bin/serve ${site} --listen ${port} --no-clipboard --config ${path.relative(site, 'headers/serve.json')}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
-  },
+  })),
 });

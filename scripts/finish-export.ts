@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { finishExport } from '../lib/export/finish';
 import { serveConfig } from '../lib/security/headers';
 
-const outDir = process.argv[2] ?? 'out';
+const outDir = process.argv[2] ?? process.env.NEXT_DIST_DIR ?? 'out';
 const { pages, hintedScripts, bootAfterPaintPages } = finishExport(outDir);
 mkdirSync('headers', { recursive: true });
 writeFileSync('headers/serve.json', `${JSON.stringify(serveConfig(), null, 2)}\n`);

@@ -2,19 +2,29 @@ import 'server-only';
 import { slug as slugify } from 'github-slugger';
 import { ContentErrors } from './errors';
 import { buildSearchIndex } from '../search/build-index';
-import { loadContent, type Procedure } from './load';
+import { readCompiled } from './compiled';
+import { contentDir, loadContent, type Procedure } from './load';
 
 export type { Procedure } from './load';
 export type { Step, Heading } from './remark-procedure';
 
 let loading: Promise<Procedure[]> | undefined;
 
-/** Every procedure, sorted by title. Throws, listing every problem, when content has errors. */
+/**
+ * Every procedure, sorted by title: as the content check compiled them when
+ * the content has not changed since, else compiled here. Throws, listing
+ * every problem, when content has errors.
+ */
 export function getProcedures(): Promise<Procedure[]> {
-  loading ??= loadContent().then(({ procedures, errors }) => {
-    if (errors.length > 0) throw new ContentErrors(errors);
-    return procedures;
-  });
+  const dir = contentDir();
+  loading ??= Promise.resolve(readCompiled(dir)).then(
+    (compiled) =>
+      compiled ??
+      loadContent(dir).then(({ procedures, errors }) => {
+        if (errors.length > 0) throw new ContentErrors(errors);
+        return procedures;
+      }),
+  );
   return loading;
 }
 

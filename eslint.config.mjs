@@ -7,5 +7,5 @@ export default defineConfig([
   ...nextTypescript,
   // User text never reaches the DOM as HTML.
   { rules: { 'react/no-danger': 'error' } },
-  globalIgnores(['.next/**', 'out/**', '.bench/**', 'headers/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+  globalIgnores(['.next/**', 'out/**', '.bench/**', '.e2e/**', 'headers/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
 ]);

@@ -5,6 +5,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { percentile, type SearchFigures } from '../lib/bench/search-measure';
 import { syntheticMdx } from '../lib/bench/synthetic';
+import { compiledFile } from '../lib/content/compiled';
 import { loadContent } from '../lib/content/load';
 import { finishExport } from '../lib/export/finish';
 import { buildServiceWorker } from '../lib/export/service-worker';
@@ -19,6 +20,11 @@ import { serveConfig } from '../lib/security/headers';
  * sizes and prints one table. Works in .bench/: content/ and out/ are never
  * touched. BENCH_SIZES (default 50,500,2000) and BENCH_LIGHTHOUSE_RUNS
  * (default 3; 0 skips Lighthouse) change what it does.
+ *
+ * A build is what `npm run build` runs: the content check, then `next build`.
+ * Each size is also built the way it was before the check handed its compiled
+ * procedures to `next build` (which then compiled them again in every
+ * worker), and a second table compares the two.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '50,500,2000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -28,6 +34,8 @@ const WORK = path.resolve('.bench');
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const NEXT = path.resolve('node_modules/.bin/next');
 const TSX = path.resolve('node_modules/.bin/tsx');
+const seconds = (value: number) => `${value.toFixed(0)} s`;
+const gigabytes = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const PAGES = { home: '/', procedure: '/procedures/change-sync-service-account-password/', search: '/search/', runs: '/runs/' };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}`;
 
@@ -130,15 +138,43 @@ const { blank: blankScores } = await scoresOfPages(blank, PORT - 1, { blank: '/'
 const lh = (scores: Scores) => `${scores.performance} / ${scores.accessibility} / ${scores['best-practices']}`;
 console.log(`Framework floor (blank Next.js page, same build): ${kb(floor)} KB of gzipped JS; Lighthouse ${lh(blankScores)}\n`);
 
+/**
+ * The content check, then `next build`, timed together, with the peak memory
+ * of the larger. With compileTwice, the check's compiled procedures are
+ * removed before `next build`, as if it had never kept them.
+ */
+async function build(content: string, site: string, compileTwice: boolean) {
+  const buildEnv = { ...env, CONTENT_DIR: content, NEXT_DIST_DIR: path.relative(process.cwd(), site) };
+  const steps = [];
+  for (const [command, args] of [[TSX, ['scripts/check-content.ts']], [NEXT, ['build']]] as const) {
+    if (command === NEXT && compileTwice) rmSync(compiledFile(content));
+    const step = await measureCommand(command, [...args], buildEnv);
+    if (step.code !== 0) {
+      console.error(`The build of ${content} failed:\n${step.output.slice(-4000)}`);
+      process.exit(1);
+    }
+    steps.push(step);
+  }
+  return { seconds: steps.reduce((sum, step) => sum + step.seconds, 0), peakBytes: Math.max(...steps.map((step) => step.peakBytes)) };
+}
+
 const rows: string[][] = [];
+const compileOnceRows: string[][] = [];
 for (const [index, size] of SIZES.entries()) {
   const content = contentFolder(size, reservedCodes, reservedRanges);
   const site = path.join(WORK, `site-${size}`);
-  const build = await measureCommand(NEXT, ['build'], { ...env, CONTENT_DIR: content, NEXT_DIST_DIR: path.relative(process.cwd(), site) });
-  if (build.code !== 0) {
-    console.error(`The build with ${size} synthetic procedures failed:\n${build.output.slice(-4000)}`);
-    process.exit(1);
-  }
+  // Compiling once goes first, so that whatever the first build warms up favours the other.
+  const after = await build(content, site, false);
+  const before = await build(content, site, true);
+  compileOnceRows.push([
+    `${size + procedures.length}`,
+    seconds(before.seconds),
+    seconds(after.seconds),
+    (after.seconds / before.seconds).toFixed(2),
+    gigabytes(before.peakBytes),
+    gigabytes(after.peakBytes),
+    (after.peakBytes / before.peakBytes).toFixed(2),
+  ]);
   finishExport(site);
   const offline = await buildServiceWorker(site);
   const offlineServer = await serve(site, PORT + 3 + index);
@@ -149,8 +185,8 @@ for (const [index, size] of SIZES.entries()) {
   const { home, procedure } = await scoresOfPages(site, PORT + index, { home: PAGES.home, procedure: PAGES.procedure });
   rows.push([
     `${size + procedures.length}`,
-    `${build.seconds.toFixed(0)} s`,
-    `${(build.peakBytes / 1024 ** 3).toFixed(2)} GB`,
+    seconds(after.seconds),
+    gigabytes(after.peakBytes),
     ...Object.values(weights).map((weight) => `${kb(weight.htmlGzip)} / ${kb(weight.jsGzip)} (+${kb(weight.jsGzip - floor)})`),
     `${kb(search.firstQueryMax)} KB, ${search.latencyP95.toFixed(1)} ms, ${search.correct}/${search.failures.length + search.correct}`,
     lh(home),
@@ -162,6 +198,8 @@ for (const [index, size] of SIZES.entries()) {
   rmSync(content, { recursive: true, force: true });
 }
 
+const table = (header: string[], body: string[][]) =>
+  `\n| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |\n${body.map((row) => `| ${row.join(' | ')} |`).join('\n')}`;
 const header = [
   'procedures',
   'build',
@@ -176,6 +214,11 @@ const header = [
   'offline: cached in the background (budget ' + kb(OFFLINE_BUDGET_BYTES) + ' KB)',
   'ready offline after',
 ];
-console.log(`\n| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
-for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+console.log(table(header, rows));
+console.log(
+  table(
+    ['procedures', 'build, compiling twice', 'build, compiling once', 'ratio', 'peak memory, twice', 'once', 'ratio'],
+    compileOnceRows,
+  ),
+);
 console.log(`\nFramework floor: ${kb(floor)} KB gzipped JS; the blank page scores ${lh(blankScores)} on Lighthouse served the same way. Lighthouse: mobile, median of ${RUNS}, ${CHROMIUM}.`);

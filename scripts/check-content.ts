@@ -1,22 +1,25 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentKey, writeCompiled } from '../lib/content/compiled';
 import { formatContentError } from '../lib/content/errors';
 import { contentDir, loadContent } from '../lib/content/load';
-import { PUBLISHED_FILE, recordPublished } from '../lib/content/published';
+import { checkRecorded, PUBLISHED_FILE, readPublished } from '../lib/content/published';
 import { isoDay, overdueReviews } from '../lib/review';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { due: { type: 'boolean', default: false } } });
 const dir = positionals[0] ?? contentDir();
+const key = contentKey(dir);
 const { procedures, errors } = await loadContent(dir);
+errors.push(...checkRecorded(readPublished(dir), procedures, path.relative(process.cwd(), path.join(dir, PUBLISHED_FILE))));
 
 if (errors.length > 0) {
   console.error(`Content check failed: ${errors.length} problem${errors.length === 1 ? '' : 's'}\n`);
   for (const error of errors) console.error(`${formatContentError(error)}\n`);
   process.exit(1);
 }
+writeCompiled(dir, key, procedures);
 const steps = procedures.reduce((sum, procedure) => sum + procedure.steps.length, 0);
 console.log(`Content check passed: ${procedures.length} procedures, ${steps} steps.`);
-const added = recordPublished(dir, procedures);
-if (added > 0) console.log(`Recorded ${added} new URLs in ${PUBLISHED_FILE}: commit it, so that they are kept working from now on.`);
 
 // An overdue review is a warning: a procedure nobody has checked lately is still better than none.
 const overdue = overdueReviews(procedures, isoDay(new Date()));

@@ -3,7 +3,7 @@ import { ExportProblems, finishExport } from '../lib/export/finish';
 import { buildServiceWorker } from '../lib/export/service-worker';
 import { serveConfig } from '../lib/security/headers';
 
-const outDir = process.argv[2] ?? 'out';
+const outDir = process.argv[2] ?? process.env.NEXT_DIST_DIR ?? 'out';
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
 const start = performance.now();
 try {

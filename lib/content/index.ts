@@ -2,7 +2,9 @@ import 'server-only';
 import { slug as slugify } from 'github-slugger';
 import { ContentErrors } from './errors';
 import { buildSearchIndex } from '../search/build-index';
+import { readCompiled } from './compiled';
 import { contentDir, contentStamp, loadContent, type Content, type Procedure } from './load';
+import { readSettings } from './settings';
 import type { Settings } from './settings';
 
 export type { Procedure } from './load';
@@ -22,10 +24,14 @@ function getContent(): Promise<Content> {
       loadedStamp = stamp;
     }
   }
-  loading ??= loadContent().then((content) => {
-    if (content.errors.length > 0) throw new ContentErrors(content.errors);
-    return content;
-  });
+  // A build reads the procedures as the content check compiled them, when nothing has changed since.
+  const compiled = process.env.NODE_ENV === 'development' ? null : readCompiled(contentDir());
+  loading ??= compiled
+    ? Promise.resolve({ procedures: compiled, ...readSettings(contentDir(), (file) => file) })
+    : loadContent().then((content) => {
+        if (content.errors.length > 0) throw new ContentErrors(content.errors);
+        return content;
+      });
   return loading;
 }
 

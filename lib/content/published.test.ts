@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from './load';
-import { PUBLISHED_FILE, recordPublished } from './published';
+import { checkRecorded, PUBLISHED_FILE, readPublished, RECORD_FIX, recordPublished } from './published';
 
 /** A copy of the valid fixture whose URLs have been published. */
 async function publishedCopy() {
@@ -11,8 +11,6 @@ async function publishedCopy() {
   cpSync(path.join(import.meta.dirname, 'fixtures', 'valid'), dir, { recursive: true });
   const { procedures, errors } = await loadContent(dir);
   expect(errors).toEqual([]);
-  expect(recordPublished(dir, procedures)).toBe(0);
-  writeFileSync(path.join(dir, PUBLISHED_FILE), '');
   expect(recordPublished(dir, procedures)).toBe(12);
   const edit = (file: string, from: string, to: string) => {
     const full = path.join(dir, file);
@@ -29,6 +27,34 @@ describe('published URLs', () => {
     expect(list).toContain('/procedures/old-alpha/');
     expect(list).toContain('/procedures/alpha/#save-log');
     expect(recordPublished(dir, (await loadContent(dir)).procedures)).toBe(0);
+  });
+
+  it('are checked only in a folder that keeps a list', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'published-'));
+    cpSync(path.join(import.meta.dirname, 'fixtures', 'valid'), dir, { recursive: true });
+    const { procedures } = await loadContent(dir);
+    expect(readPublished(dir)).toBeNull();
+    expect(checkRecorded(readPublished(dir), procedures, PUBLISHED_FILE)).toEqual([]);
+  });
+
+  it('fail the check when the content publishes a URL the list does not hold, until it is recorded', async () => {
+    const { dir, edit } = await publishedCopy();
+    const list = path.join(dir, PUBLISHED_FILE);
+    const recorded = readFileSync(list, 'utf8');
+    edit('beta.mdx', '1. Restart the service.', '1. Restart the service.\n1. Check the event log.');
+    const { procedures, errors } = await loadContent(dir);
+    expect(errors).toEqual([]);
+    expect(checkRecorded(readPublished(dir), procedures, list)).toEqual([
+      {
+        file: list,
+        message: '1 published URL is not recorded yet: /procedures/beta/#check-the-event-log',
+        fix: RECORD_FIX,
+      },
+    ]);
+    expect(readFileSync(list, 'utf8')).toBe(recorded);
+
+    expect(recordPublished(dir, procedures)).toBe(1);
+    expect(checkRecorded(readPublished(dir), procedures, list)).toEqual([]);
   });
 
   it('fail the check when a slug is renamed without an alias, and pass with one', async () => {

@@ -20,6 +20,7 @@ export function currentUrls(procedures: Procedure[]): string[] {
   ]);
 }
 
+/** The list in a content folder, one URL a line; null when the folder keeps none. */
 export function readPublished(dir: string): string[] | null {
   const file = path.join(dir, PUBLISHED_FILE);
   if (!existsSync(file)) return null;
@@ -56,14 +57,31 @@ export function checkPublished(published: string[], procedures: Procedure[], fil
   return errors;
 }
 
+/** The fix for URLs the content publishes that the list does not hold yet. */
+export const RECORD_FIX = 'run npm run urls:record and commit the list, so that they are kept working from now on';
+
 /**
- * Adds the URLs the content publishes now to the list; never removes one.
- * Only a folder that keeps a list gets one (a scratch or benchmark folder does
- * not). Returns how many were new.
+ * Checks that every URL the content publishes now is in the list, so that a
+ * new URL is recorded on purpose, by `npm run urls:record`, never as a side
+ * effect of a build. A folder without a list (a scratch or benchmark folder)
+ * keeps none.
  */
+export function checkRecorded(published: string[] | null, procedures: Procedure[], file: string): ContentError[] {
+  if (published === null) return [];
+  const known = new Set(published);
+  const missing = currentUrls(procedures).filter((url) => !known.has(url));
+  if (missing.length === 0) return [];
+  const shown = missing.slice(0, 10).join(', ');
+  return [{
+    file,
+    message: `${missing.length} published URL${missing.length === 1 ? ' is' : 's are'} not recorded yet: ${shown}${missing.length > 10 ? ', …' : ''}`,
+    fix: RECORD_FIX,
+  }];
+}
+
+/** Adds the URLs the content publishes now to the folder's list, creating it if need be; never removes one. Returns how many were new. */
 export function recordPublished(dir: string, procedures: Procedure[]): number {
-  const published = readPublished(dir);
-  if (published === null) return 0;
+  const published = readPublished(dir) ?? [];
   const known = new Set(published);
   const added = currentUrls(procedures).filter((url) => !known.has(url));
   if (added.length === 0) return 0;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, loadContent } from '../lib/content/load';
 import { procedureTemplate, slugFromTitle, slugProblem } from '../lib/content/new-procedure';
+import { PUBLISHED_FILE, recordPublished } from '../lib/content/published';
 import { procedureUrl } from '../lib/links';
 import { isoDay } from '../lib/review';
 
@@ -34,3 +35,10 @@ for (const procedure of procedures) owners.set(procedure.owner, (owners.get(proc
 const owner = [...owners].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'Your team';
 writeFileSync(file, procedureTemplate({ title, slug, owner, today: isoDay(new Date()) }), { flag: 'wx' });
 console.log(`Wrote ${display}. With npm run dev running, it is at http://localhost:3000${procedureUrl(slug)}; npm run check:content checks it.`);
+
+// The new page's URLs go into the list at once, as npm run urls:record would, so the check passes on the file as written.
+const after = await loadContent(dir);
+if (after.errors.length === 0) {
+  const added = recordPublished(dir, after.procedures);
+  console.log(`Recorded its ${added} URLs in ${path.relative(process.cwd(), path.join(dir, PUBLISHED_FILE))}: commit it with the procedure.`);
+}

@@ -23,7 +23,7 @@ let log = '';
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = mkdtempSync(path.join(tmpdir(), 'live-content-'));
-  cpSync('content', dir, { recursive: true });
+  cpSync('e2e/content', dir, { recursive: true });
   writeFileSync(path.join(dir, 'portal.yaml'), `reportUrl: ${REPORT_URL}\n`);
   server = spawn('node_modules/.bin/next', ['dev', '--port', String(PORT), '--hostname', '127.0.0.1'], {
     env: { ...process.env, CONTENT_DIR: dir, NEXT_TELEMETRY_DISABLED: '1' },

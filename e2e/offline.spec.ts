@@ -31,7 +31,8 @@ const axeViolations = async (page: Page) =>
 /** A copy of the built site served on a port of its own, so a test can deploy a new version under a running browser. */
 async function serveCopy(port: number) {
   const dir = mkdtempSync(path.join(tmpdir(), 'runbook-deploy-'));
-  cpSync('out', dir, { recursive: true });
+  // The site built from the test content (npm run build:e2e), like the rest of the suite.
+  cpSync('.e2e/site', dir, { recursive: true });
   const config = path.resolve('headers/serve.json');
   const server: ChildProcess = spawn('node_modules/.bin/serve', [dir, '--listen', String(port), '--no-clipboard', '--config', config], { stdio: 'ignore' });
   const origin = `http://127.0.0.1:${port}`;

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { BuildPicker } from '@/components/build/build-picker.client';
+import { BuildPicker } from '@/components/gating/build-picker.client';
 import { InternalLink } from '@/components/internal-link.client';
 import { OfflineStatus } from '@/components/offline/offline-status.client';
 import { SearchBox } from '@/components/search/search-box.client';

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useState, type ComponentProps } from 'react';
-import { withBuildParam } from '@/lib/build/store';
-import { useBuild } from './build/use-build';
+import { withBuildParam } from '@/lib/gating/chosen-build';
+import { useBuild } from './gating/use-build';
 
 type Props = ComponentProps<typeof Link> & { href: string };
 

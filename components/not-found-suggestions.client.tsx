@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { procedureUrl } from '@/lib/links';
+import { procedureSlugOf, procedureUrl } from '@/lib/urls';
 import type { SearchResult } from '@/lib/search/engine';
 import { InternalLink } from './internal-link.client';
 import { runSearch } from './search/load-search';
@@ -10,7 +10,7 @@ import { runSearch } from './search/load-search';
 export function NotFoundSuggestions() {
   const [found, setFound] = useState<{ words: string; results: SearchResult[] } | null>(null);
   useEffect(() => {
-    const name = /^\/procedures\/([^/]+)/.exec(window.location.pathname)?.[1];
+    const name = procedureSlugOf(window.location.pathname);
     if (!name) return;
     let words: string;
     try {

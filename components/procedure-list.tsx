@@ -1,6 +1,6 @@
 import { slug } from 'github-slugger';
 import type { Procedure, TopicGroup } from '@/lib/content';
-import { procedureUrl, topicUrl } from '@/lib/links';
+import { procedureUrl, topicUrl } from '@/lib/urls';
 import { InternalLink } from './internal-link.client';
 import { BuildBadge } from './mdx/applies-to';
 import { GateBadge } from './mdx/applies-to.client';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadContent } from '../lib/content/load';
-import { procedureUrl } from '../lib/links';
+import { procedureUrl } from '../lib/urls';
 import { expect, test } from './fixtures';
 
 /*

@@ -1,5 +1,4 @@
-import { BUILD_PARAM } from './build/store';
-import { procedureUrl } from './links';
+import { procedureUrl, withBuild } from './urls';
 
 /**
  * "Report a problem": a link that opens the owner's issue tracker or mail
@@ -98,7 +97,6 @@ export function reportHref(template: string, report: ProblemReport): string {
  * while the origin is not known, as in the server's HTML.
  */
 export function reportedLink(origin: string | null, slug: string, build: string | null, step?: string): string {
-  const url = new URL(procedureUrl(slug, { step }), origin ?? 'http://portal.invalid');
-  if (build) url.searchParams.set(BUILD_PARAM, build);
-  return origin === null ? `${url.pathname}${url.search}${url.hash}` : url.href;
+  const path = withBuild(procedureUrl(slug, { step }), build || null);
+  return origin === null ? path : `${origin}${path}`;
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { contentDir, loadContent } from '../lib/content/load';
 import { procedureTemplate, slugFromTitle, slugProblem } from '../lib/content/new-procedure';
 import { PUBLISHED_FILE, recordPublished } from '../lib/content/published';
-import { procedureUrl } from '../lib/links';
+import { procedureUrl } from '../lib/urls';
 import { isoDay } from '../lib/review';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { slug: { type: 'string' } } });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { InternalLink } from '@/components/internal-link.client';
 import { SymptomCodes } from '@/components/symptoms';
 import { getProcedures } from '@/lib/content';
-import { procedureUrl } from '@/lib/links';
+import { procedureUrl } from '@/lib/urls';
 
 export const metadata: Metadata = {
   title: 'All procedures',

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { InternalLink } from '@/components/internal-link.client';
 import { SymptomMessage } from '@/components/symptoms';
 import { getProcedures } from '@/lib/content';
-import { procedureUrl } from '@/lib/links';
+import { procedureUrl } from '@/lib/urls';
 import { placeLabel, symptomLabel } from '@/lib/symptom';
 
 export const metadata: Metadata = {

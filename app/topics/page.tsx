@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { InternalLink } from '@/components/internal-link.client';
 import { getProceduresByTopic } from '@/lib/content';
-import { topicUrl } from '@/lib/links';
+import { topicUrl } from '@/lib/urls';
 
 export const metadata: Metadata = {
   title: 'Topics',

@@ -1,8 +1,8 @@
 'use client';
 
 import { createContext, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { isNeeded } from '@/lib/build/gate';
-import { decodeShare, isShareFragment } from '@/lib/checklist/run';
+import { isNeeded } from '@/lib/gating/gate';
+import { decodeShare } from '@/lib/checklist/run';
 import {
   isTicketId,
   orphanedTicks,
@@ -17,8 +17,8 @@ import {
   type ChecklistState,
 } from '@/lib/checklist/state';
 import { createChecklistStore } from '@/lib/checklist/store';
-import { useBuild } from '../build/use-build';
-import { useHash, useQueryParam } from './use-location';
+import { useBuild } from '../gating/use-build';
+import { useUrlState } from '../use-url-state';
 import { runsChanged } from './use-stored-runs';
 
 export interface ChecklistStep {
@@ -81,10 +81,10 @@ const subscribeNothing = () => () => {};
  */
 export function Checklist({ procedure, children }: { procedure: ProcedureInfo; children: ReactNode }) {
   const build = useBuild().text;
-  const runParam = useQueryParam('run');
+  const url = useUrlState();
+  const runParam = url.run;
   const ticket = runParam !== null && isTicketId(runParam) ? runParam : null;
-  const hash = useHash();
-  const share = useMemo(() => (isShareFragment(hash) ? decodeShare(hash) : null), [hash]);
+  const share = useMemo(() => (url.share ? decodeShare(url.share) : null), [url.share]);
   const [writeFailed, setWriteFailed] = useState(false);
   const [recovered, setRecovered] = useState(false);
   const store = useMemo(

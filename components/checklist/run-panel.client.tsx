@@ -1,13 +1,13 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { withBuildParam } from '@/lib/build/store';
+import { withBuildParam } from '@/lib/gating/chosen-build';
 import { encodeShare, formatTime, revisionChanges, runSummary } from '@/lib/checklist/run';
 import { isTicketId, progress, setRunFinished, startedRun, storageKey, TICKET_ID_HINT } from '@/lib/checklist/state';
 import { createChecklistStore } from '@/lib/checklist/store';
-import { procedureUrl, stepUrl } from '@/lib/links';
+import { procedureUrl, stepUrl } from '@/lib/urls';
 import { InternalLink } from '../internal-link.client';
-import { useBuild } from '../build/use-build';
+import { useBuild } from '../gating/use-build';
 import { useTypedBeforeBoot } from '../use-typed-before-boot';
 import { browserStorage, Notice, useChecklist } from './checklist.client';
 import { runsChanged, useStoredRuns } from './use-stored-runs';

@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { gateFor, gateLabel, type Gate } from '@/lib/build/gate';
-import { useBuild } from '../build/use-build';
+import { gateFor, gateLabel, type Gate } from '@/lib/gating/gate';
+import { readUrlState } from '@/lib/urls';
+import { useBuild } from '../gating/use-build';
 
 const BADGE = {
   'no-build': 'border-amber-600 text-amber-900 dark:border-amber-400 dark:text-amber-200',
@@ -37,12 +38,7 @@ export function Gated({ range, title, children }: { range: string; title?: strin
   // A link to a step in here opens the part, even for a build it does not apply to: someone sent it on purpose.
   useEffect(() => {
     const openForHash = () => {
-      let id: string;
-      try {
-        id = decodeURIComponent(window.location.hash.slice(1));
-      } catch {
-        return; // Not a step id: a malformed escape cannot name one.
-      }
+      const id = readUrlState(window.location.href).hash;
       const target = id ? document.getElementById(id) : null;
       if (target && content.current?.contains(target)) {
         setOpened(true);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { stepUrl } from '@/lib/links';
+import { stepUrl } from '@/lib/urls';
 import { useBooted } from '../use-booted';
 
 /** Copies the link to one step, with the page's build and run, for pasting into a ticket. */

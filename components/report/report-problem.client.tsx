@@ -2,7 +2,7 @@
 
 import { createContext, use, useSyncExternalStore, type ReactNode } from 'react';
 import { reportedLink, reportHref } from '@/lib/report';
-import { useBuild } from '../build/use-build';
+import { useBuild } from '../gating/use-build';
 
 /** The procedure a report is about, and where reports go. */
 export interface ReportTarget {

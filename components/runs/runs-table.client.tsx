@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { formatTime, type StoredRun } from '@/lib/checklist/run';
 import { progress, setRunFinished } from '@/lib/checklist/state';
 import { createChecklistStore } from '@/lib/checklist/store';
-import { procedureUrl } from '@/lib/links';
+import { procedureUrl } from '@/lib/urls';
 import { InternalLink } from '../internal-link.client';
 import { browserStorage } from '../checklist/checklist.client';
 import { runsChanged, useStoredRuns } from '../checklist/use-stored-runs';

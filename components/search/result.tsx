@@ -1,7 +1,7 @@
 'use client';
 
 import type { SearchResult } from '@/lib/search/engine';
-import { gateFor, gateLabel, isNeeded } from '@/lib/build/gate';
+import { gateFor, gateLabel, isNeeded } from '@/lib/gating/gate';
 
 const PASSAGE_KIND = { symptom: 'Symptom', heading: 'Section', step: 'Step', alias: 'Old name' } as const;
 

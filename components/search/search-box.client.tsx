@@ -2,10 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
-import { withBuildParam } from '@/lib/build/store';
-import { procedureUrl } from '@/lib/links';
+import { withBuildParam } from '@/lib/gating/chosen-build';
+import { procedureUrl, searchUrl } from '@/lib/urls';
 import type { SearchAnswer, SearchResult } from '@/lib/search/engine';
-import { useBuild } from '../build/use-build';
+import { useBuild } from '../gating/use-build';
 import { useTypedBeforeBoot } from '../use-typed-before-boot';
 import { runSearch, warmUpSearch } from './load-search';
 import { BuildMark, ExactBadge, Passage, UnknownCodes } from './result';
@@ -79,7 +79,7 @@ export function SearchBox() {
   });
 
   const hrefFor = (result: SearchResult) => withBuildParam(procedureUrl(result.doc.slug), build);
-  const resultsPage = () => withBuildParam(`/search/?q=${encodeURIComponent(query)}`, build);
+  const resultsPage = () => withBuildParam(searchUrl(query), build);
   const go = (href: string) => {
     setOpen(false);
     router.push(href);

@@ -1,11 +1,11 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
-import { procedureUrl } from '@/lib/links';
+import { NO_URL_STATE, procedureUrl } from '@/lib/urls';
 import type { SearchAnswer, SearchResult } from '@/lib/search/engine';
 import { InternalLink } from '../internal-link.client';
-import { useBuild } from '../build/use-build';
+import { useBuild } from '../gating/use-build';
+import { useUrlState } from '../use-url-state';
 import { runSearch } from './load-search';
 import { BuildMark, ExactBadge, Passage, UnknownCodes } from './result';
 
@@ -23,7 +23,8 @@ const symptomsTable = (
  * then offered as such, never as the answer.
  */
 export function SearchResults() {
-  const query = useSearchParams().get('q') ?? '';
+  const url = useUrlState();
+  const query = url.query ?? '';
   const build = useBuild();
   const [state, setState] = useState<State | null>(null);
 
@@ -38,6 +39,8 @@ export function SearchResults() {
     };
   }, [query]);
 
+  // Server HTML and hydration have no address to read.
+  if (url === NO_URL_STATE) return <p>Loading results…</p>;
   const shown = query.length > 200 ? `${query.slice(0, 200)}…` : query;
   if (query.trim() === '') {
     return <p>Type an error code, an event ID or a message into the search box above.</p>;

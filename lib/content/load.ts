@@ -4,7 +4,7 @@ import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { ContentError } from './errors';
 import { closest } from '../fuzzy';
-import { procedureUrl } from '../links';
+import { procedureUrl } from '../urls';
 import { readFrontmatter } from './frontmatter';
 import { reviewDueDate } from '../review';
 import { checkPublished, PUBLISHED_FILE, readPublished } from './published';

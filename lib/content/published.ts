@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { procedureUrl } from '../links';
+import { procedureUrl } from '../urls';
 import type { ContentError } from './errors';
 import type { Procedure } from './load';
 

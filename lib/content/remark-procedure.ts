@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { parseRange } from '../version';
+import { parseRange } from '../gating/version';
 import type { ContentError } from './errors';
 
 /** Elements an author may write in a procedure. */

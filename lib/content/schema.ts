@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REVIEW_INTERVAL, REVIEW_INTERVAL_HINT } from '../review';
-import { parseRange } from '../version';
+import { parseRange } from '../gating/version';
 
 /** A procedure's URL name: lowercase letters, digits and single hyphens. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

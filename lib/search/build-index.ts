@@ -1,6 +1,6 @@
 import type { Symptom } from '../content/schema';
 import { symptomLabel } from '../symptom';
-import { describeRange, parseRange } from '../version';
+import { describeRange, parseRange } from '../gating/version';
 import { MANIFEST_FILE, docShardFile, termShard, termShardFile } from './index-files';
 import { codeKey, tokenize, wordPairs } from './tokenize';
 import type { Manifest, Passage, SearchDoc, TermShard } from './types';

@@ -10,7 +10,7 @@ import { ReportProcedureProblem } from '@/components/report/report-problem.clien
 import { ReviewStatus } from '@/components/review-status.client';
 import { SymptomList } from '@/components/symptoms';
 import { getProcedures, getSettings, type Procedure } from '@/lib/content';
-import { procedureUrl } from '@/lib/links';
+import { procedureUrl } from '@/lib/urls';
 import { isoDay } from '@/lib/review';
 
 type Props = { params: Promise<{ slug: string }> };

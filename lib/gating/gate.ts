@@ -1,4 +1,4 @@
-import { describeRange, formatBuild, parseBuild, parseRange, satisfies } from '../version';
+import { describeRange, formatBuild, parseBuild, parseRange, satisfies } from './version';
 
 /** How a part of a procedure with a build range relates to the build the admin chose. */
 export type Gate =

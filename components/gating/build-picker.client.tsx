@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { chooseBuild } from '@/lib/build/store';
-import { parseBuild } from '@/lib/version';
+import { chooseBuild } from '@/lib/gating/chosen-build';
+import { parseBuild } from '@/lib/gating/version';
 import { useTypedBeforeBoot } from '../use-typed-before-boot';
 import { useBuild } from './use-build';
 

@@ -3,10 +3,11 @@
  * one saved in localStorage. Shaped for `useSyncExternalStore`: the snapshot
  * is a string, stable between changes.
  */
+import { PARAMS, readUrlState, replaceUrl, URL_CHANGED_EVENT, withBuild } from '../urls';
 
-export const BUILD_PARAM = 'build';
 export const BUILD_STORAGE_KEY = 'runbook:build';
 const CHANGE_EVENT = 'runbook:build-change';
+const BUILD_PARAM = PARAMS.build;
 
 export interface ChosenBuild {
   /** The build as given, or null when none is chosen. */
@@ -24,7 +25,7 @@ function savedBuild(): string | null {
 
 /** Snapshot: "url:<build>", "saved:<build>" or "". */
 export function getBuildSnapshot(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get(BUILD_PARAM);
+  const fromUrl = readUrlState(window.location.href).build;
   if (fromUrl !== null) return `url:${fromUrl}`;
   const saved = savedBuild();
   return saved === null ? '' : `saved:${saved}`;
@@ -42,10 +43,12 @@ export function subscribeToBuild(onChange: () => void): () => void {
   };
   window.addEventListener('storage', onStorage);
   window.addEventListener('popstate', onChange);
+  window.addEventListener(URL_CHANGED_EVENT, onChange);
   window.addEventListener(CHANGE_EVENT, onChange);
   return () => {
     window.removeEventListener('storage', onStorage);
     window.removeEventListener('popstate', onChange);
+    window.removeEventListener(URL_CHANGED_EVENT, onChange);
     window.removeEventListener(CHANGE_EVENT, onChange);
   };
 }
@@ -68,7 +71,7 @@ export function chooseBuild(text: string): boolean {
   if (url.searchParams.has(BUILD_PARAM)) {
     if (value === '') url.searchParams.delete(BUILD_PARAM);
     else url.searchParams.set(BUILD_PARAM, value);
-    window.history.replaceState(window.history.state, '', url);
+    replaceUrl(url);
   }
   window.dispatchEvent(new Event(CHANGE_EVENT));
   return saved;
@@ -76,8 +79,5 @@ export function chooseBuild(text: string): boolean {
 
 /** An internal href that keeps the URL's `?build=`, so a link pasted from any page carries it. */
 export function withBuildParam(href: string, build: ChosenBuild): string {
-  if (build.source !== 'url' || build.text === null || !href.startsWith('/')) return href;
-  const url = new URL(href, 'http://portal.invalid');
-  url.searchParams.set(BUILD_PARAM, build.text);
-  return `${url.pathname}${url.search}${url.hash}`;
+  return build.source === 'url' ? withBuild(href, build.text) : href;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gateFor, gateLabel, isNeeded } from './gate';
-import { withBuildParam } from './store';
+import { withBuildParam } from './chosen-build';
 
 const OLD = '<=1.1.443.0';
 

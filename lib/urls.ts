@@ -29,6 +29,15 @@ export function topicUrl(topicSlug: string): string {
 }
 
 export const TOPICS_URL = '/topics/';
+
+/** The file name of a procedure's outline, served at `/outlines/<file>`. */
+export function outlineFile(slug: string): string {
+  return `${slug}.json`;
+}
+
+export function outlineUrl(slug: string): string {
+  return `/outlines/${outlineFile(slug)}`;
+}
 export const RUNS_URL = '/runs/';
 
 export function searchUrl(query: string): string {

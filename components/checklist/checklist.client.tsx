@@ -1,61 +1,40 @@
 'use client';
 
-import { createContext, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { isNeeded } from '@/lib/gating/gate';
-import { decodeShare } from '@/lib/checklist/run';
-import {
-  isTicketId,
-  orphanedTicks,
-  parseChecklist,
-  progress,
-  resetTicks,
-  setStepDone,
-  setStepSkipped,
-  startedRun,
-  storageKey,
-  TICKET_ID_HINT,
-  type ChecklistState,
-} from '@/lib/checklist/state';
-import { createChecklistStore } from '@/lib/checklist/store';
-import { useBuild } from '../gating/use-build';
+import { createContext, use, useMemo, type ReactNode } from 'react';
+import { newEventId, type RunEvent } from '@/lib/runs/events';
+import { expandSteps, type Outline, type StepInstance } from '@/lib/runs/outline';
+import { runProgress, type Progress } from '@/lib/runs/selectors';
+import { foldRun, type RunState } from '@/lib/runs/state';
+import { decodeRunShare } from '@/lib/runs/transfer';
+import { isTicketId, TICKET_ID_HINT } from '@/lib/runs/ticket';
+import { RunBuildContext, useBuild } from '../gating/use-build';
+import { runStore, useRun, useStoreProblem } from '../runs/use-runs';
 import { useUrlState } from '../use-url-state';
-import { runsChanged } from './use-stored-runs';
+import { Notice } from './notice';
 
-export interface ChecklistStep {
-  id: string;
-  text: string;
-  parentId: string | null;
-  /** Build ranges around the step, the procedure's own first. */
-  ranges: string[];
-}
+/** An event as a view asks for it: the store gives it its id, time and author. */
+export type NewEvent = DistributiveOmit<RunEvent, 'id' | 'at' | 'by'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export interface ProcedureInfo {
-  slug: string;
-  title: string;
-  revision: string;
-  steps: ChecklistStep[];
-}
-
-interface ChecklistValue {
-  procedure: ProcedureInfo;
-  state: ChecklistState;
-  /** The ticket of the run being worked, or null for the plain checklist. */
+export interface ChecklistValue {
+  outline: Outline;
+  /** Every checkbox, repeated steps once per value. */
+  steps: StepInstance[];
+  /** The run, the plain checklist, or the run handed over in a `#share=` link. */
+  state: RunState;
+  /** `shared`: a handover link, shown read-only until someone continues it here. */
+  mode: 'plain' | 'run' | 'shared';
   ticket: string | null;
-  /** Set when the page shows progress shared through a link: it cannot be changed here. */
-  shared: ChecklistState | null;
+  /** Nothing can be changed: a handover link, or a finished run. */
+  readOnly: boolean;
+  /** The build the steps are gated by: the run's own, or the reader's on the plain checklist. */
   build: string | null;
-  setStepDone: (stepId: string, done: boolean) => void;
-  setStepSkipped: (stepId: string, reason: string | null) => void;
-  update: (change: (state: ChecklistState, now: Date) => ChecklistState) => void;
-  reset: () => void;
-  done: number;
-  skipped: number;
-  total: number;
-  /** Ids of the steps that apply to the chosen build. */
-  neededIds: string[];
+  progress: Progress;
+  /** Records events in this run (or plain checklist); a run's first event starts it. */
+  record: (...events: NewEvent[]) => void;
 }
 
-const ChecklistContext = createContext<ChecklistValue | null>(null);
+export const ChecklistContext = createContext<ChecklistValue | null>(null);
 
 export function useChecklist(): ChecklistValue {
   const value = use(ChecklistContext);
@@ -63,165 +42,87 @@ export function useChecklist(): ChecklistValue {
   return value;
 }
 
-/** The browser's localStorage, or null where reaching it throws (private mode, blocked storage). */
-export function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
+/** The event that starts a run: the procedure as it is now, and the build it is worked on. */
+export function startEvent(outline: Outline, build: string | null): NewEvent {
+  return { type: 'start', title: outline.title, revision: outline.revision, stepIds: outline.steps.map((step) => step.id), build };
 }
 
-const subscribeNothing = () => () => {};
+/** Copies of events made elsewhere (the plain checklist, another run) for this run: new ids, the same times and people. */
+export function carried(events: readonly RunEvent[]): RunEvent[] {
+  return events.map((event) => ({ ...event, id: newEventId() }));
+}
 
 /**
- * Holds one procedure's ticks in browser storage and shares them with its
- * steps: the plain checklist, or the run for the ticket in ?run=, or
- * read-only progress shared through a #share= link.
+ * Holds one procedure's run and shares it with its steps: the plain
+ * checklist, the run for the ticket in ?run=, or a run handed over through a
+ * #share= link (read-only until continued here).
  */
-export function Checklist({ procedure, children }: { procedure: ProcedureInfo; children: ReactNode }) {
-  const build = useBuild().text;
+export function Checklist({ outline, children }: { outline: Outline; children: ReactNode }) {
+  const chosenBuild = useBuild().text;
   const url = useUrlState();
-  const runParam = url.run;
-  const ticket = runParam !== null && isTicketId(runParam) ? runParam : null;
-  const share = useMemo(() => (url.share ? decodeShare(url.share) : null), [url.share]);
-  const [writeFailed, setWriteFailed] = useState(false);
-  const [recovered, setRecovered] = useState(false);
-  const store = useMemo(
-    () =>
-      typeof window === 'undefined'
-        ? null
-        : createChecklistStore({
-            storage: browserStorage(),
-            key: storageKey(procedure.slug, ticket),
-            events: window,
-            onWriteFailed: () => setWriteFailed(true),
-          }),
-    [procedure.slug, ticket],
+  const ticket = url.run !== null && isTicketId(url.run) ? url.run : null;
+  const saved = useRun(outline.slug, ticket);
+  const share = useMemo(() => (url.share ? decodeRunShare(url.share) : null), [url.share]);
+  const shared = useMemo(
+    () => (share?.ok && share.slug === outline.slug ? foldRun(share.slug, share.ticket, share.events) : null),
+    [share, outline.slug],
   );
-  const raw = useSyncExternalStore(store?.subscribe ?? subscribeNothing, () => store?.getSnapshot() ?? null, () => null);
-  const { state: saved, unreadable } = useMemo(() => parseChecklist(raw), [raw]);
-  const shared = share?.ok ? share.state : null;
-  const state = shared ?? saved;
+  const problem = useStoreProblem();
 
-  useEffect(() => {
-    if (!unreadable || !store) return;
-    store.clear();
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- reports a repair just made to storage, an external system
-    setRecovered(true);
-  }, [unreadable, store]);
-
-  const neededIds = useMemo(
-    () => procedure.steps.filter((step) => isNeeded(build, step.ranges)).map((step) => step.id),
-    [procedure.steps, build],
-  );
+  const mode = shared ? 'shared' : ticket ? 'run' : 'plain';
+  const stored = shared ?? saved;
+  // A run is gated by its own build; one that has not started yet will start on the reader's.
+  const build = mode === 'plain' || !stored.started ? chosenBuild : stored.build;
+  // The selectors gate by the state's build: the plain checklist's is the reader's.
+  const state = useMemo(() => (stored.build === build ? stored : { ...stored, build }), [stored, build]);
+  const steps = useMemo(() => expandSteps(outline, state.inputs), [outline, state.inputs]);
 
   const value = useMemo<ChecklistValue>(() => {
-    const update = (change: (state: ChecklistState, now: Date) => ChecklistState) => {
+    const record = (...events: NewEvent[]) => {
+      const store = runStore();
       if (!store || shared) return;
-      store.update((current, now) => change(ticket ? startedRun(current, procedure, ticket, build, now) : current, now));
-      if (ticket) runsChanged();
+      const first = ticket && !stored.started ? [startEvent(outline, build)] : [];
+      store.append({ slug: outline.slug, ticket }, [...first, ...events]);
     };
     return {
-      procedure,
+      outline,
+      steps,
       state,
-      ticket,
-      shared,
+      mode,
+      ticket: shared ? state.ticket : ticket,
+      readOnly: shared !== null || state.finishedAt !== null,
       build,
-      update,
-      setStepDone: (stepId, done) => update((current, now) => setStepDone(current, stepId, done, now)),
-      setStepSkipped: (stepId, reason) => update((current, now) => setStepSkipped(current, stepId, reason, now)),
-      // A run keeps its record and logs the unticking; the plain checklist is simply emptied.
-      reset: () => (ticket ? update(resetTicks) : store?.clear()),
-      neededIds,
-      ...progress(state, neededIds),
+      progress: runProgress(state, steps),
+      record,
     };
-  }, [procedure, state, ticket, shared, build, store, neededIds]);
-  const orphans = orphanedTicks(state, procedure.steps.map((step) => step.id));
+  }, [outline, steps, state, stored.started, mode, shared, ticket, build]);
+
+  const known = new Set(steps.map((step) => step.id));
+  const orphans = Object.keys(state.marks).filter((id) => !known.has(id));
+  const gating = useMemo(() => ({ build }), [build]);
 
   return (
     <ChecklistContext value={value}>
-      {runParam !== null && ticket === null && (
-        <Notice>
-          “{runParam.length > 80 ? `${runParam.slice(0, 80)}…` : runParam}” is not a ticket id, so this page shows the plain checklist.{' '}
-          {TICKET_ID_HINT}
-        </Notice>
-      )}
-      {share && !share.ok && <Notice>{share.error} This page shows your own checklist instead.</Notice>}
-      {recovered && (
-        <Notice>
-          The saved progress for this {ticket ? 'run' : 'procedure'} could not be read, so it was cleared. Ticks you make now are saved as usual.
-        </Notice>
-      )}
-      {writeFailed && (
-        <Notice>
-          This browser is not letting the portal save your ticks (storage is blocked or full). They are kept while this page is
-          open, but will be lost on reload.
-        </Notice>
-      )}
-      {orphans.length > 0 && (
-        <Notice>
-          {orphans.length === 1 ? 'One ticked step is' : `${orphans.length} ticked steps are`} no longer in this procedure,
-          which has changed since: {orphans.join(', ')}. Their ticks are kept.
-        </Notice>
-      )}
-      {children}
-    </ChecklistContext>
-  );
-}
-
-export function Notice({ children }: { children: ReactNode }) {
-  return (
-    <p
-      role="alert"
-      className="my-4 rounded-md border border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50"
-    >
-      {children}
-    </p>
-  );
-}
-
-/** "3 of 11 steps done", announced to screen readers as it changes, with a reset that asks first. */
-export function ChecklistProgress() {
-  const { done, skipped, total, reset, shared, ticket } = useChecklist();
-  const [confirming, setConfirming] = useState(false);
-  const percent = total === 0 ? 0 : Math.round(((done + skipped) / total) * 100);
-  return (
-    <div className="sticky top-0 z-10 -mx-4 border-b border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur print:static dark:border-zinc-800 dark:bg-zinc-950/95">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <p role="status" className="font-medium">
-          {done} of {total} steps done{skipped > 0 ? `, ${skipped} skipped` : ''}
-          {ticket && <span className="font-normal text-zinc-600 dark:text-zinc-400"> · run {ticket}</span>}
-        </p>
-        <div aria-hidden="true" className="h-2 min-w-24 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800 print:hidden">
-          {/* No style in the server's HTML, which the Content Security Policy would refuse: the server always renders 0%. */}
-          <div className="h-full w-0 bg-emerald-600 transition-[width] dark:bg-emerald-400" style={percent > 0 ? { width: `${percent}%` } : undefined} />
-        </div>
-        {!confirming && !shared && (
-          <button type="button" className="button print:hidden" disabled={done + skipped === 0} onClick={() => setConfirming(true)}>
-            Reset checklist
-          </button>
+      <RunBuildContext value={mode === 'plain' ? null : gating}>
+        {url.run !== null && ticket === null && (
+          <Notice>
+            “{url.run.length > 80 ? `${url.run.slice(0, 80)}…` : url.run}” is not a ticket id, so this page shows the plain checklist.{' '}
+            {TICKET_ID_HINT}
+          </Notice>
         )}
-      </div>
-      {confirming && (
-        <div role="group" aria-label="Confirm reset" className="mt-3 flex flex-wrap items-center gap-3 print:hidden">
-          <p>Untick all {done + skipped} steps? Their times are lost.</p>
-          <button
-            type="button"
-            className="button button-danger"
-            autoFocus
-            onClick={() => {
-              reset();
-              setConfirming(false);
-            }}
-          >
-            Untick all
-          </button>
-          <button type="button" className="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
-      )}
-    </div>
+        {share && !share.ok && <Notice>{share.error} This page shows your own checklist instead.</Notice>}
+        {share?.ok && share.slug !== outline.slug && (
+          <Notice>This handover link is for another procedure ({share.slug}), so this page shows your own checklist.</Notice>
+        )}
+        {problem && <Notice>{problem.message}</Notice>}
+        {orphans.length > 0 && (
+          <Notice>
+            {orphans.length === 1 ? 'One ticked or skipped step is' : `${orphans.length} ticked or skipped steps are`} no longer on
+            this page (the procedure or the run’s inputs changed): {orphans.join(', ')}. They are kept in the run’s record.
+          </Notice>
+        )}
+        {children}
+      </RunBuildContext>
+    </ChecklistContext>
   );
 }

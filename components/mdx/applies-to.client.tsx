@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { gateFor, gateLabel, type Gate } from '@/lib/gating/gate';
 import { readUrlState } from '@/lib/urls';
-import { useBuild } from '../gating/use-build';
+import { useGatingBuild } from '../gating/use-build';
 
 const BADGE = {
   'no-build': 'border-amber-600 text-amber-900 dark:border-amber-400 dark:text-amber-200',
@@ -13,7 +13,7 @@ const BADGE = {
 } as const;
 
 function useGate(range: string): Gate {
-  return gateFor(useBuild().text, range);
+  return gateFor(useGatingBuild(), range);
 }
 
 export function GateBadge({ range }: { range: string }) {

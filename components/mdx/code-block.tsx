@@ -1,5 +1,5 @@
 import { isValidElement, type ReactNode } from 'react';
-import { CopyButton } from './code-block.client';
+import { CopyButton, FilledCode } from './code-block.client';
 
 /** The text inside a `<pre><code>` that MDX produced. */
 function codeText(children: ReactNode): string {
@@ -9,11 +9,16 @@ function codeText(children: ReactNode): string {
   return '';
 }
 
+const PLACEHOLDER = /\{[a-z][a-zA-Z0-9]*\}/;
+
+/** A command or output block with a Copy button; a command that names run inputs shows and copies their values. */
 export function CodeBlock({ children }: { children?: ReactNode }) {
   const text = codeText(children).replace(/\n$/, '');
   return (
     <div className="relative my-3">
-      <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 pr-20 text-sm dark:bg-zinc-900 [&_code]:bg-transparent [&_code]:p-0">{children}</pre>
+      <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 pr-20 text-sm dark:bg-zinc-900 [&_code]:bg-transparent [&_code]:p-0">
+        {PLACEHOLDER.test(text) ? <FilledCode text={text} /> : children}
+      </pre>
       <CopyButton text={text} />
     </div>
   );

@@ -1,94 +1,246 @@
 'use client';
 
-import { useId, useState } from 'react';
-import { doneAt as tickTime, isDone, skipOf } from '@/lib/checklist/state';
-import { useChecklist } from '../checklist/checklist.client';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { EVENT_LIMITS } from '@/lib/runs/events';
+import { fillInputs, repeatId, type StepInstance } from '@/lib/runs/outline';
+import { stepStatus, type StepStatus } from '@/lib/runs/selectors';
+import { formatTime } from '@/lib/runs/time';
+import { useChecklist, type ChecklistValue } from '../checklist/checklist.client';
+import { ReportStepProblem } from '../report/report-problem.client';
 import { useBooted } from '../use-booted';
+import { CopyStepLink } from './step-link.client';
+import { useRepeat } from './repeat.client';
 
-export function StepCheckbox({ id, text }: { id: string; text: string }) {
-  const { state, setStepDone, shared } = useChecklist();
+/** A step as this copy of the page shows it: its id and text, with a Repeat's value and the run's inputs filled in. */
+function useStep(id: string, text: string): { id: string; text: string; instance: StepInstance | undefined; checklist: ChecklistValue } {
+  const checklist = useChecklist();
+  const repeat = useRepeat();
+  const instanceId = repeat ? repeatId(id, repeat.value) : id;
+  const instance = checklist.steps.find((step) => step.id === instanceId);
+  return { id: instanceId, text: instance?.text ?? fillInputs(text, checklist.state.inputs, repeat ?? undefined).text, instance, checklist };
+}
+
+/** One step: its checkbox, its instruction, and what a run records about it. */
+export function StepRow({ id: baseId, text: baseText, children }: { id: string; text: string; children: ReactNode }) {
+  const { id, text, checklist } = useStep(baseId, baseText);
+  const status = stepStatus(checklist.state, checklist.steps, id);
+  return (
+    <div
+      id={id}
+      data-step=""
+      className="-mx-2 flex scroll-mt-24 items-start gap-3 rounded-md px-2 py-1 target:bg-amber-100 target:ring-2 target:ring-amber-500 has-[>input:checked]:text-zinc-600 dark:target:bg-amber-950 dark:has-[>input:checked]:text-zinc-400"
+    >
+      <StepCheckbox id={id} text={text} status={status} checklist={checklist} />
+      <div className="min-w-0 flex-1 [&>p]:my-1 [&>p:first-child]:mt-0.5">
+        {children}
+        <StepSkip id={id} text={text} status={status} checklist={checklist} />
+        <StepNotes id={id} text={text} checklist={checklist} />
+      </div>
+      <StepTime status={status} />
+      <CopyStepLink id={id} text={text} />
+      <ReportStepProblem id={id} text={text} />
+    </div>
+  );
+}
+
+interface PartProps {
+  id: string;
+  text: string;
+  status: StepStatus;
+  checklist: ChecklistValue;
+}
+
+/**
+ * The step's checkbox. A step with sub-steps is as done as they are: ticking it
+ * ticks its open sub-steps, unticking it unticks them.
+ */
+function StepCheckbox({ id, text, status, checklist }: PartProps) {
+  const { steps, state, record, readOnly } = checklist;
   // Before the page has booted a tick could not be saved, so none can be made.
   const booted = useBooted();
+  const toggle = (done: boolean) => {
+    const children = steps.filter((step) => step.parentId === id);
+    if (children.length === 0) {
+      record({ type: done ? 'tick' : 'untick', step: id });
+      return;
+    }
+    const targets = children.filter((step) => {
+      const child = stepStatus(state, steps, step.id).status;
+      return done ? child === 'open' : child === 'done';
+    });
+    record(...targets.map((step) => ({ type: done ? ('tick' as const) : ('untick' as const), step: step.id })));
+  };
   return (
     <input
       type="checkbox"
       aria-label={text}
-      checked={isDone(state, id)}
-      disabled={!booted || shared !== null}
-      onChange={(event) => setStepDone(id, event.target.checked)}
+      checked={status.status === 'done'}
+      disabled={!booted || readOnly}
+      onChange={(event) => toggle(event.target.checked)}
       className="mt-1 size-5 shrink-0 cursor-pointer accent-emerald-700 disabled:cursor-default dark:accent-emerald-400"
     />
   );
 }
 
 /** When the step was ticked, shown discreetly. Renders nothing until the browser's state is read. */
-export function StepTime({ id }: { id: string }) {
-  const { state } = useChecklist();
-  const doneAt = tickTime(state, id);
-  if (!doneAt) return null;
-  const date = new Date(doneAt);
+function StepTime({ status }: { status: StepStatus }) {
+  if (status.status !== 'done' || !status.at) return null;
+  const date = new Date(status.at);
   const sameDay = date.toDateString() === new Date().toDateString();
   return (
-    <time dateTime={doneAt} title={`Ticked ${date.toLocaleString()}`} className="shrink-0 text-sm text-zinc-600 tabular-nums dark:text-zinc-400">
+    <time
+      dateTime={status.at}
+      title={`Ticked ${formatTime(status.at)}${status.by ? ` by ${status.by}` : ''}`}
+      className="shrink-0 text-sm text-zinc-600 tabular-nums dark:text-zinc-400"
+    >
       {sameDay ? '' : `${date.toLocaleDateString()} `}
-      {date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+      {formatTime(status.at).slice(11, 16)}
     </time>
   );
 }
 
 /** In a run, a step can be skipped on purpose, with the reason recorded. */
-export function StepSkip({ id, text }: { id: string; text: string }) {
-  const { state, ticket, shared, setStepSkipped } = useChecklist();
+function StepSkip({ id, text, status, checklist }: PartProps) {
+  const { mode, readOnly, record, steps } = checklist;
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const inputId = useId();
-  const skip = skipOf(state, id);
-  if (!ticket && !shared) return null;
-  if (skip) {
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setAsking(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  if (mode === 'plain') return null;
+  if (status.status === 'skipped') {
     return (
       <p className="mt-1 text-sm">
-        <span className="font-medium">Skipped</span>: {skip.reason}{' '}
-        {!shared && (
-          <button type="button" className="link print:hidden" onClick={() => setStepSkipped(id, null)} aria-label={`Undo skip of step: ${text}`}>
+        <span className="font-medium">Skipped</span>: {status.reason}
+        {status.by && <span className="text-zinc-600 dark:text-zinc-400"> ({status.by})</span>}{' '}
+        {!readOnly && steps.every((step) => step.parentId !== id) && (
+          <button type="button" className="link print:hidden" onClick={() => record({ type: 'unskip', step: id })} aria-label={`Undo skip of step: ${text}`}>
             Undo skip
           </button>
         )}
       </p>
     );
   }
-  if (shared || isDone(state, id)) return null;
+  if (readOnly || status.status === 'done' || steps.some((step) => step.parentId === id)) return null;
   if (!asking) {
     return (
-      <button type="button" className="mt-1 text-sm text-zinc-600 underline print:hidden dark:text-zinc-400" onClick={() => setAsking(true)} aria-label={`Skip step: ${text}`}>
+      <button
+        ref={opener}
+        type="button"
+        className="mt-1 mr-3 text-sm text-zinc-600 underline print:hidden dark:text-zinc-400"
+        onClick={() => setAsking(true)}
+        aria-label={`Skip step: ${text}`}
+      >
         Skip…
       </button>
     );
   }
   return (
+    <ShortForm
+      label="Why skip it?"
+      submit="Skip step"
+      max={EVENT_LIMITS.reason}
+      onSubmit={(reason) => {
+        record({ type: 'skip', step: id, reason });
+        setAsking(false);
+      }}
+      onCancel={close}
+    />
+  );
+}
+
+/** Notes an admin attached to the step in a run: what they saw, the output, who they called. */
+function StepNotes({ id, text, checklist }: Omit<PartProps, 'status'>) {
+  const { mode, readOnly, record, state } = checklist;
+  const [writing, setWriting] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const notes = state.notes.filter((note) => note.step === id);
+  if (mode === 'plain') return null;
+  const close = () => {
+    setWriting(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  return (
+    <>
+      {notes.length > 0 && (
+        <ul aria-label={`Notes on step: ${text}`} className="mt-1 space-y-1 text-sm">
+          {notes.map((note) => (
+            <li key={note.id} className="rounded border-l-4 border-sky-600 bg-sky-50 px-2 py-1 whitespace-pre-wrap dark:border-sky-400 dark:bg-sky-950">
+              <span className="text-zinc-600 dark:text-zinc-400">
+                {formatTime(note.at).slice(11, 16)}
+                {note.by ? ` ${note.by}` : ''}:{' '}
+              </span>
+              {note.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!readOnly &&
+        (writing ? (
+          <ShortForm
+            label="Note"
+            submit="Add note"
+            multiline
+            max={EVENT_LIMITS.note}
+            onSubmit={(note) => {
+              record({ type: 'note', step: id, text: note });
+              close();
+            }}
+            onCancel={close}
+          />
+        ) : (
+          <button
+            ref={opener}
+            type="button"
+            className="mt-1 text-sm text-zinc-600 underline print:hidden dark:text-zinc-400"
+            onClick={() => setWriting(true)}
+            aria-label={`Add a note to step: ${text}`}
+          >
+            Note…
+          </button>
+        ))}
+    </>
+  );
+}
+
+/** A one-field form under a step: a skip's reason, a note. */
+function ShortForm({
+  label,
+  submit,
+  max,
+  multiline = false,
+  onSubmit,
+  onCancel,
+}: {
+  label: string;
+  submit: string;
+  max: number;
+  multiline?: boolean;
+  onSubmit: (text: string) => void;
+  onCancel: () => void;
+}) {
+  const [text, setText] = useState('');
+  const fieldId = useId();
+  const fieldClass = 'min-w-48 flex-1 rounded-md border border-zinc-400 bg-white px-2 py-1 dark:border-zinc-600 dark:bg-zinc-900';
+  return (
     <form
       className="mt-2 flex flex-wrap items-center gap-2 text-sm print:hidden"
       onSubmit={(event) => {
         event.preventDefault();
-        if (reason.trim() === '') return;
-        setStepSkipped(id, reason.trim());
-        setAsking(false);
-        setReason('');
+        if (text.trim() !== '') onSubmit(text.trim());
       }}
     >
-      <label htmlFor={inputId}>Why skip it?</label>
-      <input
-        id={inputId}
-        required
-        autoFocus
-        maxLength={500}
-        value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        className="min-w-48 flex-1 rounded-md border border-zinc-400 bg-white px-2 py-1 dark:border-zinc-600 dark:bg-zinc-900"
-      />
+      <label htmlFor={fieldId}>{label}</label>
+      {multiline ? (
+        <textarea id={fieldId} required autoFocus maxLength={max} rows={2} value={text} onChange={(event) => setText(event.target.value)} className={fieldClass} />
+      ) : (
+        <input id={fieldId} required autoFocus maxLength={max} value={text} onChange={(event) => setText(event.target.value)} className={fieldClass} />
+      )}
       <button type="submit" className="button">
-        Skip step
+        {submit}
       </button>
-      <button type="button" className="button" onClick={() => setAsking(false)}>
+      <button type="button" className="button" onClick={onCancel}>
         Cancel
       </button>
     </form>

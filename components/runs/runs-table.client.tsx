@@ -1,113 +1,218 @@
 'use client';
 
-import { useState } from 'react';
-import { formatTime, type StoredRun } from '@/lib/checklist/run';
-import { progress, setRunFinished } from '@/lib/checklist/state';
-import { createChecklistStore } from '@/lib/checklist/store';
-import { procedureUrl } from '@/lib/urls';
+import { useEffect, useId, useRef, useState } from 'react';
+import { expandSteps, type Outline } from '@/lib/runs/outline';
+import { runProgress } from '@/lib/runs/selectors';
+import type { RunState } from '@/lib/runs/state';
+import { formatTime } from '@/lib/runs/time';
+import { parseRunFile } from '@/lib/runs/transfer';
+import { outlineUrl, procedureUrl, withBuild } from '@/lib/urls';
 import { InternalLink } from '../internal-link.client';
-import { browserStorage } from '../checklist/checklist.client';
-import { runsChanged, useStoredRuns } from '../checklist/use-stored-runs';
+import { runStore, useRunList } from './use-runs';
 
-/** Changes a stored run through the same store the procedure page uses, so it reads storage as it is now. */
-function change(key: string, update: (store: ReturnType<typeof createChecklistStore>) => void) {
-  try {
-    update(createChecklistStore({ storage: browserStorage(), key }));
-  } finally {
-    runsChanged();
-  }
+const outlines = new Map<string, Promise<Outline>>();
+
+/** A procedure's outline, fetched once a page: what progress is counted against, the same as on the procedure's page. */
+function useOutline(slug: string): Outline | 'missing' | null {
+  const [outline, setOutline] = useState<Outline | 'missing' | null>(null);
+  useEffect(() => {
+    let current = true;
+    if (!outlines.has(slug)) {
+      outlines.set(
+        slug,
+        fetch(outlineUrl(slug)).then((response) => {
+          if (!response.ok) throw new Error(`${response.status}`);
+          return response.json() as Promise<Outline>;
+        }),
+      );
+    }
+    outlines.get(slug)!.then(
+      (loaded) => current && setOutline(loaded),
+      () => current && setOutline('missing'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [slug]);
+  return outline;
 }
 
-/** Every run in this browser, with what can be done to each. */
+const runLabel = (run: RunState) => `${run.ticket} (${run.started?.title ?? run.slug})`;
+
+/** Every run in this browser, with what can be done to each, and a way to bring one in from a file. */
 export function RunsTable() {
-  const runs = useStoredRuns();
+  const runs = useRunList();
   const [confirming, setConfirming] = useState<string | null>(null);
-  if (runs.length === 0) {
-    return (
-      <p role="status">
-        No runs in this browser yet. Open a procedure and start a run for a ticket, or open a link with <code>?run=</code>.
-      </p>
-    );
-  }
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
-    <div role="region" aria-label="Runs table" tabIndex={0} className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b-2 border-zinc-400">
-            <th scope="col" className="p-2">Procedure</th>
-            <th scope="col" className="p-2">Ticket</th>
-            <th scope="col" className="p-2">Progress</th>
-            <th scope="col" className="p-2">Started</th>
-            <th scope="col" className="p-2">Last activity</th>
-            <th scope="col" className="p-2">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((stored) => (
-            <Row key={stored.key} stored={stored} confirming={confirming === stored.key} setConfirming={setConfirming} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <ImportRun />
+      <h2 ref={heading} tabIndex={-1} className="mt-6 mb-2 text-lg font-semibold">
+        {runs.length === 0 ? 'No runs yet' : runs.length === 1 ? '1 run' : `${runs.length} runs`}
+      </h2>
+      {runs.length === 0 ? (
+        <p role="status">
+          No runs in this browser yet. Open a procedure and start a run for a ticket, open a link with <code>?run=</code>, or import a run.
+        </p>
+      ) : (
+        <div role="region" aria-label="Runs table" tabIndex={0} className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b-2 border-zinc-400">
+                <th scope="col" className="p-2">Procedure</th>
+                <th scope="col" className="p-2">Ticket</th>
+                <th scope="col" className="p-2">Progress</th>
+                <th scope="col" className="p-2">Worked by</th>
+                <th scope="col" className="p-2">Started</th>
+                <th scope="col" className="p-2">Last activity</th>
+                <th scope="col" className="p-2">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run) => (
+                <Row
+                  key={`${run.slug}:${run.ticket}`}
+                  run={run}
+                  confirming={confirming === `${run.slug}:${run.ticket}`}
+                  setConfirming={setConfirming}
+                  onDeleted={() => heading.current?.focus()}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
   );
 }
 
-function Row({ stored, confirming, setConfirming }: { stored: StoredRun; confirming: boolean; setConfirming: (key: string | null) => void }) {
-  const { key, state } = stored;
-  const run = state?.run;
-  const label = run ? `${run.ticket} (${run.title})` : key;
-  const remove = (
-    <div className="flex flex-wrap gap-2">
-      {confirming ? (
-        <div role="group" aria-label={`Confirm deleting run ${label}`} className="flex flex-wrap items-center gap-2">
-          <span>Delete this run and its record?</span>
-          <button type="button" className="button button-danger" autoFocus onClick={() => change(key, (store) => store.clear())}>
-            Delete
-          </button>
-          <button type="button" className="button" onClick={() => setConfirming(null)}>
-            Cancel
-          </button>
-        </div>
-      ) : (
-        <button type="button" className="button" aria-label={`Delete run ${label}`} onClick={() => setConfirming(key)}>
-          Delete…
-        </button>
-      )}
-    </div>
+function Progress({ run }: { run: RunState }) {
+  const outline = useOutline(run.slug);
+  if (outline === null) return <>…</>;
+  if (outline === 'missing') return <>{Object.values(run.marks).filter((mark) => mark.status === 'done').length} done (the procedure is no longer on this site)</>;
+  const { done, skipped, total } = runProgress(run, expandSteps(outline, run.inputs));
+  return (
+    <>
+      {done} of {total} done{skipped > 0 ? `, ${skipped} skipped` : ''}
+    </>
   );
-  if (!state || !run) {
-    return (
-      <tr className="border-b border-zinc-200 align-top dark:border-zinc-800">
-        <td className="p-2" colSpan={5}>
-          A run saved under <code>{key}</code> cannot be read.
-        </td>
-        <td className="p-2">{remove}</td>
-      </tr>
-    );
-  }
-  const { done, skipped, total } = progress(state, run.stepIds);
+}
+
+function Row({
+  run,
+  confirming,
+  setConfirming,
+  onDeleted,
+}: {
+  run: RunState;
+  confirming: boolean;
+  setConfirming: (key: string | null) => void;
+  onDeleted: () => void;
+}) {
+  const key = { slug: run.slug, ticket: run.ticket };
+  const label = runLabel(run);
   return (
     <tr className="border-b border-zinc-200 align-top dark:border-zinc-800">
       <td className="p-2">
-        <InternalLink href={procedureUrl(run.slug, { run: run.ticket })} className="link">
-          {run.title}
+        <InternalLink href={withBuild(procedureUrl(run.slug, { run: run.ticket }), run.build)} className="link">
+          {run.started?.title ?? run.slug}
         </InternalLink>
       </td>
       <td className="p-2 font-mono">{run.ticket}</td>
       <td className="p-2">
-        {done} of {total} done{skipped > 0 ? `, ${skipped} skipped` : ''}
+        <Progress run={run} />
         {run.finishedAt ? ' · finished' : ''}
       </td>
-      <td className="p-2 whitespace-nowrap">{formatTime(run.startedAt)}</td>
-      <td className="p-2 whitespace-nowrap">{formatTime(run.updatedAt)}</td>
+      <td className="p-2">{run.people.join(', ') || '—'}</td>
+      <td className="p-2 whitespace-nowrap">{run.started ? formatTime(run.started.at) : '—'}</td>
+      <td className="p-2 whitespace-nowrap">{run.updatedAt ? formatTime(run.updatedAt) : '—'}</td>
       <td className="p-2">
         <div className="flex flex-wrap gap-2">
-          <button type="button" className="button" aria-label={`${run.finishedAt ? 'Reopen' : 'Finish'} run ${label}`} onClick={() => change(key, (store) => store.update((state, now) => setRunFinished(state, !run.finishedAt, now)))}>
+          <button
+            type="button"
+            className="button"
+            aria-label={`${run.finishedAt ? 'Reopen' : 'Finish'} run ${label}`}
+            onClick={() => runStore()?.append(key, [{ type: run.finishedAt ? 'reopen' : 'finish' }])}
+          >
             {run.finishedAt ? 'Reopen' : 'Finish'}
           </button>
-          {remove}
+          {confirming ? (
+            <div role="group" aria-label={`Confirm deleting run ${label}`} className="flex flex-wrap items-center gap-2">
+              <span>Delete this run and its record?</span>
+              <button
+                type="button"
+                className="button button-danger"
+                autoFocus
+                onClick={() => {
+                  runStore()?.remove(key);
+                  setConfirming(null);
+                  onDeleted();
+                }}
+              >
+                Delete
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(null)}>
+                Cancel
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="button" aria-label={`Delete run ${label}`} onClick={() => setConfirming(`${run.slug}:${run.ticket}`)}>
+              Delete…
+            </button>
+          )}
         </div>
       </td>
     </tr>
+  );
+}
+
+/** Reads a downloaded run back. A bad file is refused with what is wrong; a good one is merged, never overwriting. */
+function ImportRun() {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const fieldId = useId();
+  const read = async (file: File) => {
+    const parsed = parseRunFile(await file.text());
+    const store = runStore();
+    if (!parsed.ok) {
+      setMessage({ ok: false, text: `“${file.name}” was not imported: ${parsed.error} Nothing was changed.` });
+      return;
+    }
+    if (!store || parsed.ticket === null) {
+      setMessage({ ok: false, text: `“${file.name}” was not imported: it holds no run for a ticket. Nothing was changed.` });
+      return;
+    }
+    const key = { slug: parsed.slug, ticket: parsed.ticket };
+    const existed = store.getRun(key).events.length > 0;
+    const { added } = store.merge(key, parsed.events);
+    setMessage({
+      ok: true,
+      text: existed
+        ? `Run ${parsed.ticket} was already in this browser: ${added} new ${added === 1 ? 'change was' : 'changes were'} merged into it, nothing was overwritten.`
+        : `Run ${parsed.ticket} was imported with ${added} ${added === 1 ? 'change' : 'changes'}.`,
+    });
+  };
+  return (
+    <div className="rounded-md border border-zinc-300 p-3 dark:border-zinc-700">
+      <label htmlFor={fieldId} className="font-medium">
+        Import run
+      </label>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">A file saved with “Download run”. Its changes are merged with any copy of the run already here.</p>
+      <input
+        id={fieldId}
+        type="file"
+        accept="application/json,.json"
+        className="mt-2 block text-sm"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) void read(file);
+          event.target.value = '';
+        }}
+      />
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} className={`mt-2 text-sm ${message.ok ? '' : 'text-red-800 dark:text-red-300'}`}>
+          {message.text}
+        </p>
+      )}
+    </div>
   );
 }

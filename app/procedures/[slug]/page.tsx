@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AliasRedirect } from '@/components/alias-redirect.client';
-import { Checklist, ChecklistProgress } from '@/components/checklist/checklist.client';
+import { Checklist } from '@/components/checklist/checklist.client';
+import { ChecklistProgress } from '@/components/checklist/progress.client';
 import { RunPanel } from '@/components/checklist/run-panel.client';
 import { InternalLink } from '@/components/internal-link.client';
 import { AppliesTo } from '@/components/mdx/applies-to';
@@ -10,6 +11,7 @@ import { ReportProcedureProblem } from '@/components/report/report-problem.clien
 import { ReviewStatus } from '@/components/review-status.client';
 import { SymptomList } from '@/components/symptoms';
 import { getProcedures, getSettings, type Procedure } from '@/lib/content';
+import { outlineOf } from '@/lib/content/outline';
 import { procedureUrl } from '@/lib/urls';
 import { isoDay } from '@/lib/review';
 
@@ -76,19 +78,7 @@ export default async function ProcedurePage({ params }: Props) {
         <ReportProcedureProblem target={report} />
       </p>
       <SymptomList symptoms={procedure.symptoms} />
-      <Checklist
-        procedure={{
-          slug: procedure.slug,
-          title: procedure.title,
-          revision: procedure.revision,
-          steps: procedure.steps.map(({ id, text, parentId, ranges }) => ({
-            id,
-            text,
-            parentId,
-            ranges: procedure.appliesTo ? [procedure.appliesTo, ...ranges] : ranges,
-          })),
-        }}
-      >
+      <Checklist outline={outlineOf(procedure)}>
         <RunPanel />
         <ChecklistProgress />
         {procedure.appliesTo ? (

@@ -1,0 +1,43 @@
+'use client';
+
+import { createContext, use, type ReactNode } from 'react';
+import { repeatValues } from '@/lib/runs/outline';
+import { useChecklist } from '../checklist/checklist.client';
+
+/** Inside a `<Repeat>`: which list it repeats for, and the value of this copy. */
+export const RepeatContext = createContext<{ name: string; value: string } | null>(null);
+
+/** The copy of a repeated part that a step or placeholder is in, or null outside any. */
+export function useRepeat(): { name: string; value: string } | null {
+  return use(RepeatContext);
+}
+
+/**
+ * Steps done once for each value of a list input: `<Repeat for="connectors">`.
+ * Each copy has its own checkboxes and ids. With no value yet, the steps show
+ * once, under a prompt to enter the values.
+ */
+export function Repeat({ for: name, children }: { for: string; children: ReactNode }) {
+  const { outline, state } = useChecklist();
+  const input = outline.inputs.find((candidate) => candidate.name === name);
+  const label = input?.label ?? name;
+  const values = repeatValues(state.inputs, name);
+  if (values.length === 0) {
+    return (
+      <div className="my-3 rounded-md border border-dashed border-zinc-400 p-3 dark:border-zinc-600">
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          Repeat these steps for each of the <strong>{label}</strong>. Enter them under “Run inputs” above to get a set of checkboxes for each.
+        </p>
+        {children}
+      </div>
+    );
+  }
+  return values.map((value) => (
+    <section key={value} aria-label={`${label}: ${value}`} className="my-3 rounded-md border border-zinc-300 p-3 dark:border-zinc-700">
+      <p className="text-sm font-medium">
+        {label}: <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-900">{value}</code>
+      </p>
+      <RepeatContext value={{ name, value }}>{children}</RepeatContext>
+    </section>
+  ));
+}

@@ -1,0 +1,196 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { runRecord } from '@/lib/runs/record';
+import { formatTime } from '@/lib/runs/time';
+import { encodeRunShare, runFile } from '@/lib/runs/transfer';
+import type { RunState } from '@/lib/runs/state';
+import { handoverUrl, procedureUrl } from '@/lib/urls';
+import { useChecklist } from '../checklist/checklist.client';
+import { Notice } from '../checklist/notice';
+import { chooseBuild } from '@/lib/gating/chosen-build';
+import { useBuild } from '../gating/use-build';
+import { InternalLink } from '../internal-link.client';
+import { RunHistory } from './run-history.client';
+import { RunInputs } from './run-inputs.client';
+import { setPersonName, usePersonName } from './use-runs';
+
+async function copyText(text: string, what: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    window.prompt(`Copy ${what}:`, text);
+    return false;
+  }
+}
+
+/** The link that hands this run over: its page, its build, and all its events in the fragment. */
+export function runHandoverUrl(state: RunState): string {
+  const share = encodeRunShare({ slug: state.slug, ticket: state.ticket, events: state.events });
+  return handoverUrl(window.location.origin, state.slug, state.ticket ?? '', state.build, share);
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Above a run's checklist: what the run is, and how to hand it over, record it and close it. */
+export function CurrentRun() {
+  const { outline, state, ticket, record } = useChecklist();
+  const [done, setDone] = useState<string | null>(null);
+  const started = state.started;
+  const record_ = (format: 'text' | 'markdown') => runRecord({ state, outline, url: runHandoverUrl(state) }, format);
+
+  return (
+    <section aria-labelledby="run-heading" className="my-4 rounded-md border border-sky-700 p-4 dark:border-sky-400">
+      <h2 id="run-heading" className="font-semibold">
+        Run <span className="font-mono">{ticket}</span>
+        {state.finishedAt ? ' (finished)' : ''}
+      </h2>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        {started
+          ? `Started ${formatTime(started.at)}${started.by ? ` by ${started.by}` : ''} on ${state.build ? `build ${state.build}` : 'no build given'}${state.updatedAt ? `, last activity ${formatTime(state.updatedAt)}` : ''}.`
+          : 'This run has no record in this browser yet: it starts with your first tick.'}
+        {state.people.length > 0 && ` Worked by ${state.people.join(', ')}.`}{' '}
+        <InternalLink href={procedureUrl(outline.slug)} className="link print:hidden">
+          Leave the run
+        </InternalLink>
+      </p>
+      {state.finishedAt && (
+        <p role="status" className="mt-2 rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900">
+          Finished {formatTime(state.finishedAt)}. The run is read-only: reopen it to change anything.
+        </p>
+      )}
+      <BuildMismatch />
+      <RevisionChanges />
+      <PersonName />
+      <RunInputs />
+      <div className="mt-3 flex flex-wrap gap-2 print:hidden">
+        <button type="button" className="button" onClick={async () => setDone((await copyText(record_('text'), 'the record')) ? 'Record copied' : null)}>
+          Copy for ticket
+        </button>
+        <button type="button" className="button" onClick={async () => setDone((await copyText(record_('markdown'), 'the record')) ? 'Markdown record copied' : null)}>
+          Copy as Markdown
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!started}
+          onClick={async () => setDone((await copyText(runHandoverUrl(state), 'the handover link')) ? 'Handover link copied' : null)}
+        >
+          Share progress
+        </button>
+        <button type="button" className="button" disabled={!started} onClick={() => download(`run-${outline.slug}-${ticket}.json`, runFile(state))}>
+          Download run
+        </button>
+        <button type="button" className="button" onClick={() => record({ type: state.finishedAt ? 'reopen' : 'finish' })}>
+          {state.finishedAt ? 'Reopen run' : 'Finish run'}
+        </button>
+        <span role="status" className="self-center text-sm">
+          {done}
+        </span>
+      </div>
+      <RunHistory />
+    </section>
+  );
+}
+
+/** The run is gated by its own build; when the reader's differs, say so and offer to record theirs. */
+function BuildMismatch() {
+  const { state, record, readOnly } = useChecklist();
+  const mine = useBuild().text?.trim() || null;
+  if (!state.started || mine === state.build || mine === null) return null;
+  return (
+    <div role="status" className="mt-3 rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50">
+      <p>
+        {state.build ? `This run is for build ${state.build}; your build is ${mine}.` : `This run has no build; yours is ${mine}.`} The page
+        shows the steps for the run’s build.
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        {!readOnly && (
+          <button type="button" className="button" onClick={() => record({ type: 'build', build: mine })}>
+            Switch the run to {mine}
+          </button>
+        )}
+        {state.build && (
+          <button type="button" className="button" onClick={() => chooseBuild(state.build ?? '')}>
+            Use {state.build} as my build
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** What changed in the procedure since the run started on it. */
+function RevisionChanges() {
+  const { outline, state } = useChecklist();
+  const started = state.started;
+  if (!started || started.revision === outline.revision) return null;
+  const before = new Set(started.stepIds);
+  const now = new Set(outline.steps.map((step) => step.id));
+  const added = outline.steps.filter((step) => !before.has(step.id));
+  const removed = started.stepIds.filter((id) => !now.has(id));
+  return (
+    <Notice>
+      This procedure has changed since the run started.
+      {added.length > 0 && ` Added: ${added.map((step) => step.text).join('; ')}.`}
+      {removed.length > 0 && ` Removed: ${removed.join(', ')} (their ticks stay in the run’s record).`}
+      {added.length === 0 && removed.length === 0 && ' No steps were added or removed; some wording changed.'}
+    </Notice>
+  );
+}
+
+/** Who is ticking: asked once, kept in this browser, written into every event. */
+function PersonName() {
+  const saved = usePersonName();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  const fieldId = useId();
+  const { readOnly } = useChecklist();
+  if (readOnly) return null;
+  if (saved && !editing) {
+    return (
+      <p className="mt-2 text-sm">
+        You are recorded as <strong>{saved}</strong>.{' '}
+        <button
+          type="button"
+          className="link print:hidden"
+          onClick={() => {
+            setDraft(saved);
+            setEditing(true);
+          }}
+        >
+          Change name
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form
+      className="mt-2 flex flex-wrap items-center gap-2 text-sm print:hidden"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setPersonName(draft);
+        setEditing(false);
+      }}
+    >
+      <label htmlFor={fieldId}>Your name, so the record says who did what</label>
+      <input
+        id={fieldId}
+        value={draft}
+        maxLength={100}
+        autoComplete="name"
+        onChange={(event) => setDraft(event.target.value)}
+        className="w-48 rounded-md border border-zinc-400 bg-white px-2 py-1 dark:border-zinc-600 dark:bg-zinc-900"
+      />
+      <button type="submit" className="button">
+        Save name
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+
+import { useMemo, useSyncExternalStore } from 'react';
+import { foldRun, type RunState } from '@/lib/runs/state';
+import { createRunStore, localStorageAdapter, type RunKey, type RunStore, type StoreProblem } from '@/lib/runs/store';
+
+const NAME_KEY = 'runbook:name';
+
+let store: RunStore | null = null;
+let problem: StoreProblem | null = null;
+const problemListeners = new Set<() => void>();
+
+/** The browser's localStorage, or null where reaching it throws (private mode, blocked storage). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The name this person gave for the record, or null. */
+export function personName(): string | null {
+  try {
+    return window.localStorage.getItem(NAME_KEY);
+  } catch {
+    return null;
+  }
+}
+
+const nameListeners = new Set<() => void>();
+
+/** The name this person gave, read once the page has booted. */
+export function usePersonName(): string | null {
+  return useSyncExternalStore(
+    (listener) => {
+      nameListeners.add(listener);
+      return () => nameListeners.delete(listener);
+    },
+    personName,
+    () => null,
+  );
+}
+
+export function setPersonName(name: string): void {
+  try {
+    if (name.trim() === '') window.localStorage.removeItem(NAME_KEY);
+    else window.localStorage.setItem(NAME_KEY, name.trim().slice(0, 100));
+  } catch {
+    // Not saved: the name is asked again next time.
+  }
+  nameListeners.forEach((listener) => listener());
+}
+
+/** The one run store of this page: every view reads runs through it. Null during server rendering. */
+export function runStore(): RunStore | null {
+  if (typeof window === 'undefined') return null;
+  store ??= createRunStore(
+    localStorageAdapter(browserStorage(), window, (reported) => {
+      problem = reported;
+      problemListeners.forEach((listener) => listener());
+    }),
+    { who: personName },
+  );
+  return store;
+}
+
+const subscribe = (listener: () => void) => runStore()?.subscribe(listener) ?? (() => {});
+
+/** A run, or the plain checklist when `ticket` is null, as the store holds it now; empty until the page has booted. */
+export function useRun(slug: string, ticket: string | null): RunState {
+  const empty = useMemo(() => foldRun(slug, ticket, []), [slug, ticket]);
+  const key: RunKey = useMemo(() => ({ slug, ticket }), [slug, ticket]);
+  return useSyncExternalStore(subscribe, () => runStore()?.getRun(key) ?? empty, () => empty);
+}
+
+const NO_RUNS: RunState[] = [];
+
+/** Every run with a ticket in this browser, newest activity first; none until the page has booted. */
+export function useRunList(): RunState[] {
+  return useSyncExternalStore(subscribe, () => runStore()?.listRuns() ?? NO_RUNS, () => NO_RUNS);
+}
+
+/** The last thing that went wrong with storage, to report on the page. */
+export function useStoreProblem(): StoreProblem | null {
+  return useSyncExternalStore(
+    (listener) => {
+      problemListeners.add(listener);
+      return () => problemListeners.delete(listener);
+    },
+    () => problem,
+    () => null,
+  );
+}

@@ -96,8 +96,8 @@ function hashOf(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
-/** The values of an input, trimmed, without blanks: a single text is a list of one. */
-function valuesOf(values: InputValues, name: string): string[] {
+/** The values given for an input, trimmed, without blanks: a single text is a list of one. */
+export function inputValues(values: InputValues, name: string): string[] {
   if (!Object.hasOwn(values, name)) return [];
   const value = values[name];
   const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
@@ -116,7 +116,7 @@ export function fillInputs(
 ): { text: string; missing: string[] } {
   const missing: string[] = [];
   const filled = text.replace(PLACEHOLDER, (placeholder, name: string) => {
-    const value = repeat && repeat.name === name ? repeat.value.trim() : valuesOf(values, name).join(', ');
+    const value = repeat && repeat.name === name ? repeat.value.trim() : inputValues(values, name).join(', ');
     if (value !== '') return value;
     if (!missing.includes(name)) missing.push(name);
     return placeholder;
@@ -160,7 +160,7 @@ export function expandSteps(outline: Outline, values: InputValues): StepInstance
   while (index < steps.length) {
     const first = steps[index]!;
     const name = repeatOf.get(first.id) ?? null;
-    const list = name === null ? [] : distinctValues(valuesOf(values, name));
+    const list = name === null ? [] : distinctValues(inputValues(values, name));
     if (name === null || list.length === 0) {
       expanded.push(instance(first, null));
       index++;

@@ -1,0 +1,115 @@
+/**
+ * What a run's state means for its steps: the one place progress, a step's
+ * status and the open steps are computed, so every view shows the same numbers.
+ *
+ * A step counts when it is needed for the run's build, or when it was done or
+ * skipped: a change of build never rewrites the past. A step with sub-steps
+ * that count is not counted itself; its status follows theirs.
+ */
+import { isNeeded } from '../build/gate';
+import type { StepInstance } from './outline';
+import { stepMark, type RunState } from './state';
+
+export interface Progress {
+  done: number;
+  skipped: number;
+  open: number;
+  total: number;
+}
+
+export interface StepStatus {
+  status: 'done' | 'skipped' | 'open';
+  at?: string;
+  by?: string | null;
+  reason?: string;
+}
+
+/** The steps needed for a build; all of them when there is no valid build. */
+export function neededSteps(steps: StepInstance[], build: string | null): StepInstance[] {
+  return steps.filter((step) => isNeeded(build, step.ranges));
+}
+
+/** Done, skipped and open among the steps that count; `total` is their sum. */
+export function runProgress(state: RunState, steps: StepInstance[]): Progress {
+  const progress: Progress = { done: 0, skipped: 0, open: 0, total: 0 };
+  for (const { status } of analyse(state, steps).counted.values()) {
+    progress[status]++;
+    progress.total++;
+  }
+  return progress;
+}
+
+/**
+ * A step's status: its own mark, or for a step whose sub-steps count, theirs:
+ * done when each is done or skipped and at least one is done (at the time of
+ * the last one), skipped when all are skipped, open otherwise. A step not
+ * needed for the build and never done or skipped is open: `neededSteps` tells it apart.
+ */
+export function stepStatus(state: RunState, steps: StepInstance[], id: string): StepStatus {
+  return analyse(state, steps).status.get(id) ?? markStatus(state, id);
+}
+
+/** The steps that count and are still open, in page order. */
+export function openSteps(state: RunState, steps: StepInstance[]): StepInstance[] {
+  const { counted } = analyse(state, steps);
+  return steps.filter((step) => counted.get(step.id)?.status === 'open');
+}
+
+/** The first open step, where the admin carries on. */
+export function nextOpenStep(state: RunState, steps: StepInstance[]): StepInstance | null {
+  return openSteps(state, steps)[0] ?? null;
+}
+
+interface Analysis {
+  status: Map<string, StepStatus>;
+  /** The steps that count, in page order, with their status. */
+  counted: Map<string, StepStatus>;
+}
+
+// The store hands out the same state and steps until something changes, so a page of checkboxes asks once.
+const analyses = new WeakMap<RunState, WeakMap<StepInstance[], Analysis>>();
+
+function analyse(state: RunState, steps: StepInstance[]): Analysis {
+  let byState = analyses.get(state);
+  if (!byState) analyses.set(state, (byState = new WeakMap()));
+  let analysis = byState.get(steps);
+  if (!analysis) byState.set(steps, (analysis = computeAnalysis(state, steps)));
+  return analysis;
+}
+
+function computeAnalysis(state: RunState, steps: StepInstance[]): Analysis {
+  const status = new Map<string, StepStatus>();
+  const counts = new Set<string>();
+  /** Statuses of a step's sub-steps that count, or are the parents of ones that do. */
+  const relevantChildren = new Map<string, StepStatus[]>();
+  // Sub-steps come after their step on the page: going backwards, a step's sub-steps are known when it is reached.
+  for (let index = steps.length - 1; index >= 0; index--) {
+    const step = steps[index]!;
+    const children = relevantChildren.get(step.id) ?? [];
+    const own = markStatus(state, step.id);
+    const mine = children.length > 0 ? combine(children) : own;
+    status.set(step.id, mine);
+    if (children.length === 0 && own.status === 'open' && !isNeeded(state.build, step.ranges)) continue;
+    if (children.length === 0) counts.add(step.id);
+    if (step.parentId !== null) {
+      const siblings = relevantChildren.get(step.parentId);
+      if (siblings) siblings.push(mine);
+      else relevantChildren.set(step.parentId, [mine]);
+    }
+  }
+  const counted = new Map<string, StepStatus>();
+  for (const step of steps) if (counts.has(step.id)) counted.set(step.id, status.get(step.id)!);
+  return { status, counted };
+}
+
+function markStatus(state: RunState, id: string): StepStatus {
+  const mark = stepMark(state, id);
+  if (!mark) return { status: 'open' };
+  return mark.status === 'skipped' ? { status: 'skipped', at: mark.at, by: mark.by, reason: mark.reason } : { status: 'done', at: mark.at, by: mark.by };
+}
+
+function combine(children: StepStatus[]): StepStatus {
+  if (children.some((child) => child.status === 'open')) return { status: 'open' };
+  const last = children.reduce((latest, child) => ((child.at ?? '') > (latest.at ?? '') ? child : latest));
+  return { status: children.some((child) => child.status === 'done') ? 'done' : 'skipped', at: last.at, by: last.by };
+}

@@ -6,15 +6,11 @@ import { expandSteps, type Outline, type StepInstance } from '@/lib/runs/outline
 import { runProgress, type Progress } from '@/lib/runs/selectors';
 import { foldRun, type RunState } from '@/lib/runs/state';
 import { decodeRunShare } from '@/lib/runs/transfer';
-import { isTicketId, TICKET_ID_HINT } from '@/lib/runs/ticket';
+import { isTicketId, TICKET_ID_HINT, type NewRunEvent } from '@/lib/runs/store';
 import { RunBuildContext, useBuild } from '../gating/use-build';
 import { runStore, useRun, useStoreProblem } from '../runs/use-runs';
 import { useUrlState } from '../use-url-state';
 import { Notice } from './notice';
-
-/** An event as a view asks for it: the store gives it its id, time and author. */
-export type NewEvent = DistributiveOmit<RunEvent, 'id' | 'at' | 'by'>;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface ChecklistValue {
   outline: Outline;
@@ -31,7 +27,7 @@ export interface ChecklistValue {
   build: string | null;
   progress: Progress;
   /** Records events in this run (or plain checklist); a run's first event starts it. */
-  record: (...events: NewEvent[]) => void;
+  record: (...events: NewRunEvent[]) => void;
 }
 
 export const ChecklistContext = createContext<ChecklistValue | null>(null);
@@ -43,7 +39,7 @@ export function useChecklist(): ChecklistValue {
 }
 
 /** The event that starts a run: the procedure as it is now, and the build it is worked on. */
-export function startEvent(outline: Outline, build: string | null): NewEvent {
+export function startEvent(outline: Outline, build: string | null): NewRunEvent {
   return { type: 'start', title: outline.title, revision: outline.revision, stepIds: outline.steps.map((step) => step.id), build };
 }
 
@@ -78,7 +74,7 @@ export function Checklist({ outline, children }: { outline: Outline; children: R
   const steps = useMemo(() => expandSteps(outline, state.inputs), [outline, state.inputs]);
 
   const value = useMemo<ChecklistValue>(() => {
-    const record = (...events: NewEvent[]) => {
+    const record = (...events: NewRunEvent[]) => {
       const store = runStore();
       if (!store || shared) return;
       const first = ticket && !stored.started ? [startEvent(outline, build)] : [];

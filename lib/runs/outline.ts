@@ -160,7 +160,7 @@ export function expandSteps(outline: Outline, values: InputValues): StepInstance
   while (index < steps.length) {
     const first = steps[index]!;
     const name = repeatOf.get(first.id) ?? null;
-    const list = name === null ? [] : distinctValues(inputValues(values, name));
+    const list = name === null ? [] : repeatValues(values, name);
     if (name === null || list.length === 0) {
       expanded.push(instance(first, null));
       index++;
@@ -179,6 +179,11 @@ export function expandSteps(outline: Outline, values: InputValues): StepInstance
     for (const value of list) for (const step of block) expanded.push(instance(step, { name, value, ids }));
   }
   return expanded;
+}
+
+/** The values a Repeat makes copies for: the input's values, less any that would give a copy the same id. */
+export function repeatValues(values: InputValues, name: string): string[] {
+  return distinctValues(inputValues(values, name));
 }
 
 function distinctValues(list: string[]): string[] {

@@ -3,8 +3,8 @@
  * and by whom, numbered as the page numbers it. Plain text pastes into any
  * ticket system; Markdown gives a table where a ticket system renders it.
  */
-import { isNeeded } from '../build/gate';
-import { formatTime } from '../checklist/run';
+import { isNeeded } from '../gating/gate';
+import { formatTime } from './time';
 import type { RunEvent } from './events';
 import { expandSteps, inputValues, type Outline, type StepInstance } from './outline';
 import { openSteps, runProgress, stepStatus, type StepStatus } from './selectors';

@@ -6,7 +6,7 @@
  * skipped: a change of build never rewrites the past. A step with sub-steps
  * that count is not counted itself; its status follows theirs.
  */
-import { isNeeded } from '../build/gate';
+import { isNeeded } from '../gating/gate';
 import type { StepInstance } from './outline';
 import { stepMark, type RunState } from './state';
 

@@ -9,6 +9,7 @@ import type { Settings } from './settings';
 
 export type { Procedure } from './load';
 export type { Step, Heading } from './remark-procedure';
+export type { RunInput } from './schema';
 export type { Settings } from './settings';
 
 let loading: Promise<Content> | undefined;

@@ -166,6 +166,13 @@ describe('a broken content file fails with file, line and fix', () => {
       expected: [{ file: 'lonely.mdx', line: 9, message: /related procedure "nobody" does not exist/, fix: /lonely/ }],
     },
     {
+      name: 'duplicate-input',
+      expected: [
+        { file: 'twice.mdx', line: 12, message: /inputs\.1\.name: "sync-server" cannot be an input name/, fix: /such as "syncServer"/ },
+        { file: 'twice.mdx', line: 14, message: /inputs\.2\.name: the input "connectors" is already declared \(inputs\.0\)/, fix: /its own name/ },
+      ],
+    },
+    {
       name: 'missing-shared',
       expected: [{ file: 'shares.mdx', line: 11, message: /no shared steps named "not-there"/, fix: /content\/shared/ }],
     },

@@ -42,12 +42,19 @@ describe('a valid content folder', async () => {
 
   it('records the section and the build range around each step', () => {
     expect(alpha.steps.find((step) => step.id === 'abandon-the-key-see-betas-step')).toMatchObject({
-      sectionId: 'old-builds',
+      section: 'old-builds',
       ranges: ['<=1.1.443.0'],
       file: file('valid', 'alpha.mdx'),
       line: 26,
     });
-    expect(alpha.steps.find((step) => step.id === 'run-the-tool')).toMatchObject({ sectionId: 'prepare', ranges: [] });
+    expect(alpha.steps.find((step) => step.id === 'run-the-tool')).toMatchObject({ section: 'prepare', ranges: [] });
+  });
+
+  it('lists its sections in order', () => {
+    expect(alpha.sections).toEqual([
+      { id: 'prepare', title: 'Prepare' },
+      { id: 'old-builds', title: 'Old builds' },
+    ]);
   });
 
   it('makes a review due after the procedure’s own reviewEvery, or the site’s', () => {

@@ -31,8 +31,8 @@ export interface Step {
   line: number;
   /** The step this one is a sub-step of. */
   parentId: string | null;
-  /** The section (h2 heading id) the step sits in. */
-  sectionId: string | null;
+  /** The id of the section (`##` heading) the step sits in; null before the first one. */
+  section: string | null;
   /** Build ranges of the `AppliesTo` elements around the step, outermost first. */
   ranges: string[];
 }
@@ -45,6 +45,12 @@ export interface Heading {
   ranges: string[];
 }
 
+export interface Section {
+  /** The id of its `##` heading. */
+  id: string;
+  title: string;
+}
+
 export interface LinkUse {
   url: string;
   file: string;
@@ -54,6 +60,8 @@ export interface LinkUse {
 export interface ProcedureTree {
   steps: Step[];
   headings: Heading[];
+  /** The `##` sections in page order. */
+  sections: Section[];
   /** Text of the paragraphs other than step instructions, and of code blocks, for search. */
   paragraphs: string[];
   links: LinkUse[];
@@ -105,10 +113,10 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
  */
 export function remarkProcedure(this: Processor, options: RemarkProcedureOptions) {
   return (tree: Root, vfile: VFile) => {
-    const result: ProcedureTree = { steps: [], headings: [], paragraphs: [], links: [], errors: [] };
+    const result: ProcedureTree = { steps: [], headings: [], sections: [], paragraphs: [], links: [], errors: [] };
     const slugger = new GithubSlugger();
     const seenIds = new Map<string, { file: string; line: number }>();
-    let sectionId: string | null = null;
+    let section: string | null = null;
 
     const fail = (ctx: Context, node: Nodes | undefined, message: string, fix: string) =>
       result.errors.push({ file: ctx.file, line: node?.position?.start.line, message, fix });
@@ -167,7 +175,10 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
       node.data = { ...node.data, hProperties: { id } };
       claimId(ctx, node, id, 'rename one of the two headings, or pin a different id on the step');
       result.headings.push({ id, text, depth: node.depth, ranges: ctx.ranges });
-      if (node.depth === 2) sectionId = id;
+      if (node.depth === 2) {
+        section = id;
+        result.sections.push({ id, title: text });
+      }
       walk(node, ctx);
     };
 
@@ -206,7 +217,7 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
         file: ctx.file,
         line: item.position?.start.line ?? 0,
         parentId: ctx.parentStep,
-        sectionId,
+        section,
         ranges: ctx.ranges,
       });
       walk(item, { ...ctx, parentStep: id });

@@ -98,7 +98,7 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
     try {
       result = await compile(
         { path: path.join(dir, name), value: body },
-        { outputFormat: 'function-body', remarkPlugins: [[remarkProcedure, { file, readShared }]] },
+        { outputFormat: 'function-body', remarkPlugins: [[remarkProcedure, { file, readShared, inputs: frontmatter?.inputs ?? null }]] },
       );
     } catch (error) {
       errors.push(syntaxError(file, error));

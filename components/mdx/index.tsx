@@ -5,6 +5,8 @@ import { InternalLink } from '../internal-link.client';
 import { AppliesTo } from './applies-to';
 import { Note, Warning } from './callout';
 import { CodeBlock } from './code-block';
+import { Input } from './input';
+import { Repeat } from './repeat';
 import { Step } from './step';
 
 function Anchor({ href = '', ...props }: ComponentProps<'a'>) {
@@ -15,7 +17,9 @@ function Anchor({ href = '', ...props }: ComponentProps<'a'>) {
 /** Every element a compiled procedure renders. The pipeline's list of components and this map cannot drift apart. */
 export const mdxComponents = {
   AppliesTo,
+  Input,
   Note,
+  Repeat,
   Step,
   Warning,
   a: Anchor,

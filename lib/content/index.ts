@@ -8,7 +8,8 @@ import { readSettings } from './settings';
 import type { Settings } from './settings';
 
 export type { Procedure } from './load';
-export type { Step, Heading } from './remark-procedure';
+export type { Step, Heading, Section } from './remark-procedure';
+export type { RunInput } from './schema';
 export type { Settings } from './settings';
 
 let loading: Promise<Content> | undefined;

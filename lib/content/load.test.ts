@@ -42,12 +42,19 @@ describe('a valid content folder', async () => {
 
   it('records the section and the build range around each step', () => {
     expect(alpha.steps.find((step) => step.id === 'abandon-the-key-see-betas-step')).toMatchObject({
-      sectionId: 'old-builds',
+      section: 'old-builds',
       ranges: ['<=1.1.443.0'],
       file: file('valid', 'alpha.mdx'),
       line: 26,
     });
-    expect(alpha.steps.find((step) => step.id === 'run-the-tool')).toMatchObject({ sectionId: 'prepare', ranges: [] });
+    expect(alpha.steps.find((step) => step.id === 'run-the-tool')).toMatchObject({ section: 'prepare', ranges: [] });
+  });
+
+  it('lists its sections in order', () => {
+    expect(alpha.sections).toEqual([
+      { id: 'prepare', title: 'Prepare' },
+      { id: 'old-builds', title: 'Old builds' },
+    ]);
   });
 
   it('makes a review due after the procedure’s own reviewEvery, or the site’s', () => {
@@ -57,6 +64,33 @@ describe('a valid content folder', async () => {
 
   it('joins the shared list and the list after it into one checklist', () => {
     expect(alpha.code.match(/_components\.ol,/g)).toHaveLength(3);
+  });
+});
+
+describe('a procedure with run inputs', async () => {
+  const { procedures, errors } = await loadContent(fixture('inputs'));
+  const procedure = procedures[0]!;
+
+  it('declares them in its frontmatter, one value unless it says list', () => {
+    expect(errors).toEqual([]);
+    expect(procedure.inputs).toEqual([
+      { name: 'connectors', label: 'AD connectors', hint: 'Synchronization Service Manager, Connectors tab', list: true },
+      { name: 'syncServer', label: 'Sync server', list: false },
+    ]);
+  });
+
+  it('keeps {name} in the step text, and marks the steps inside <Repeat> with their list', () => {
+    expect(procedure.steps.map(({ id, text, parentId, section, repeatFor }) => ({ id, text, parentId, section, repeatFor }))).toEqual([
+      { id: 'sign-in', text: 'Sign in to {syncServer}.', parentId: null, section: null, repeatFor: null },
+      { id: 'open-console', text: 'Open the console.', parentId: null, section: 'passwords', repeatFor: null },
+      { id: 'switch-to-the-connectors-tab', text: 'Switch to the Connectors tab.', parentId: null, section: 'passwords', repeatFor: null },
+      { id: 'select-connector', text: 'Select the connector {connectors}.', parentId: null, section: 'passwords', repeatFor: 'connectors' },
+      { id: 'type-the-password-of-connectors', text: 'Type the password of {connectors}.', parentId: null, section: 'passwords', repeatFor: 'connectors' },
+      { id: 'restart-the-service-on-syncserver', text: 'Restart the service on {syncServer}.', parentId: null, section: 'passwords', repeatFor: null },
+      { id: 'check-each-connector', text: 'Check each connector:', parentId: null, section: 'check', repeatFor: null },
+      { id: 'run-an-import-on-connectors', text: 'Run an import on {connectors}.', parentId: 'check-each-connector', section: 'check', repeatFor: 'connectors' },
+      { id: 'read-the-log-of-connectors', text: 'Read the log of {connectors}.', parentId: null, section: 'check', repeatFor: null },
+    ]);
   });
 });
 
@@ -117,7 +151,7 @@ describe('a broken content file fails with file, line and fix', () => {
     },
     {
       name: 'unknown-component',
-      expected: [{ file: 'widget.mdx', line: 13, message: /unknown component <Callout>/, fix: /<AppliesTo>, <SharedSteps>, <Warning>, <Note>/ }],
+      expected: [{ file: 'widget.mdx', line: 13, message: /unknown component <Callout>/, fix: /<AppliesTo>, <SharedSteps>, <Repeat>, <Warning>, <Note>/ }],
     },
     {
       name: 'invalid-range',
@@ -164,6 +198,30 @@ describe('a broken content file fails with file, line and fix', () => {
     {
       name: 'unknown-related',
       expected: [{ file: 'lonely.mdx', line: 9, message: /related procedure "nobody" does not exist/, fix: /lonely/ }],
+    },
+    {
+      name: 'duplicate-input',
+      expected: [
+        { file: 'twice.mdx', line: 12, message: /inputs\.1\.name: "sync-server" cannot be an input name/, fix: /such as "syncServer"/ },
+        { file: 'twice.mdx', line: 14, message: /inputs\.2\.name: the input "connectors" is already declared \(inputs\.0\)/, fix: /its own name/ },
+      ],
+    },
+    {
+      name: 'undeclared-input',
+      expected: [
+        { file: 'typo.mdx', line: 13, message: /^\{syncSrever\} refers to an input the procedure does not declare$/, fix: /under `inputs:` in the frontmatter, or write \\\{syncSrever\\\} to show braces \(did you mean \{syncServer\}\?\)/ },
+        { file: 'typo.mdx', line: 18, message: /^\{connector\} in code refers to an input/, fix: /under `inputs:`.*a space inside them: \{ connector \}/ },
+        { file: 'typo.mdx', line: 20, message: /^\{ticket\} in code refers to an input/, fix: /under `inputs:`/ },
+        { file: 'shared/per-connector.mdx', line: 1, message: /^\{connectors\} refers to an input/, fix: /in the frontmatter of .*undeclared-input\/typo\.mdx/ },
+      ],
+    },
+    {
+      name: 'repeat-not-a-list',
+      expected: [
+        { file: 'repeats.mdx', line: 16, message: /<Repeat for="syncServer"> names the input "syncServer", which is one value, not a list/, fix: /add "list: true" to the input "syncServer"/ },
+        { file: 'repeats.mdx', line: 22, message: /<Repeat for="conectors"> names an input the procedure does not declare/, fix: /with "list: true" \(did you mean for="connectors"\?\)/ },
+        { file: 'repeats.mdx', line: 28, message: /<Repeat> needs a for attribute/, fix: /<Repeat for="connectors">/ },
+      ],
     },
     {
       name: 'missing-shared',

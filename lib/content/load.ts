@@ -8,7 +8,7 @@ import { procedureUrl } from '../urls';
 import { readFrontmatter } from './frontmatter';
 import { reviewDueDate } from '../review';
 import { checkPublished, PUBLISHED_FILE, readPublished } from './published';
-import { remarkProcedure, type Heading, type SharedStepsFile, type Step } from './remark-procedure';
+import { remarkProcedure, type Heading, type Section, type SharedStepsFile, type Step } from './remark-procedure';
 import type { Frontmatter } from './schema';
 import { readSettings, type Settings } from './settings';
 
@@ -18,6 +18,8 @@ export interface Procedure extends Frontmatter {
   /** Every step in document order, sub-steps after their parent. */
   steps: Step[];
   headings: Heading[];
+  /** The `##` sections in page order. */
+  sections: Section[];
   /** Text of the paragraphs other than step instructions, and of code blocks. */
   paragraphs: string[];
   /** The compiled MDX body: a function body for `run` from `@mdx-js/mdx`. */
@@ -96,7 +98,7 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
     try {
       result = await compile(
         { path: path.join(dir, name), value: body },
-        { outputFormat: 'function-body', remarkPlugins: [[remarkProcedure, { file, readShared }]] },
+        { outputFormat: 'function-body', remarkPlugins: [[remarkProcedure, { file, readShared, inputs: frontmatter?.inputs ?? null }]] },
       );
     } catch (error) {
       errors.push(syntaxError(file, error));
@@ -125,6 +127,7 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
         file,
         steps: tree.steps,
         headings: tree.headings,
+        sections: tree.sections,
         paragraphs: tree.paragraphs,
         code: String(result),
         revision: createHash('sha256').update(JSON.stringify(frontmatter)).update(String(result)).digest('hex').slice(0, 10),

@@ -58,6 +58,13 @@ owner: ${JSON.stringify(owner)}
 lastReviewed: ${today}
 # How long a review holds, such as 90d, 26w, 6m or 1y. Leave it out for the site's default (portal.yaml).
 # reviewEvery: 180d
+# Values the admin types once per run; steps and commands write them as {name}. A list
+# (list: true) can repeat steps once for each value: <Repeat for="connectors">…</Repeat>.
+# inputs:
+#   - name: connectors      # letters and digits, starting lowercase
+#     label: AD connectors  # what the admin is asked for
+#     hint: Synchronization Service Manager, Connectors tab
+#     list: true            # leave it out for one value
 ---
 
 Say in a sentence or two what goes wrong, and what the admin needs at hand before starting.

@@ -4,15 +4,17 @@ import { toString } from 'mdast-util-to-string';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { closest } from '../fuzzy';
 import { parseRange } from '../gating/version';
 import type { ContentError } from './errors';
+import { isInputName, type RunInput } from './schema';
 
 /** Elements an author may write in a procedure. */
-export const AUTHOR_COMPONENTS = ['AppliesTo', 'SharedSteps', 'Warning', 'Note'] as const;
+export const AUTHOR_COMPONENTS = ['AppliesTo', 'SharedSteps', 'Repeat', 'Warning', 'Note'] as const;
 /** Plain HTML elements an author may write as JSX. */
 const AUTHOR_HTML = new Set(['kbd', 'br', 'abbr', 'sub', 'sup']);
 /** Elements the pipeline writes into the compiled MDX, which the component map must provide. */
-export const RENDERED_COMPONENTS = ['AppliesTo', 'Warning', 'Note', 'Step'] as const;
+export const RENDERED_COMPONENTS = ['AppliesTo', 'Warning', 'Note', 'Step', 'Input', 'Repeat'] as const;
 export type RenderedComponent = (typeof RENDERED_COMPONENTS)[number];
 
 /** A pinned step id, written at the end of the step's first line: `Restart the service. [#restart-sync]`. */
@@ -20,21 +22,25 @@ const PINNED_ID = /\s*\[#([^\]]*)\]\s*$/;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Derived ids keep the first words of the instruction: enough to be unique, short enough to paste. */
 const ID_WORDS = 6;
+/** What may be an input reference in code, where braces are plain text: `{syncServer}`, never PowerShell's `{ $_ }`. */
+const CODE_PLACEHOLDER = /\{([a-z][a-zA-Z0-9]*)\}/g;
 
 export interface Step {
   /** Stable id: pinned by the author, or derived from the instruction's first words. Never positional. */
   id: string;
-  /** The instruction as plain text: the checkbox's accessible name. */
+  /** The instruction as plain text: the checkbox's accessible name. Input references stay as written: `{syncServer}`. */
   text: string;
   /** The file the step is written in: the procedure, or a shared-steps file. */
   file: string;
   line: number;
   /** The step this one is a sub-step of. */
   parentId: string | null;
-  /** The section (h2 heading id) the step sits in. */
-  sectionId: string | null;
+  /** The id of the section (`##` heading) the step sits in; null before the first one. */
+  section: string | null;
   /** Build ranges of the `AppliesTo` elements around the step, outermost first. */
   ranges: string[];
+  /** The list input the step is repeated for, one copy per value, when it is inside `<Repeat for="…">`. */
+  repeatFor: string | null;
 }
 
 export interface Heading {
@@ -43,6 +49,12 @@ export interface Heading {
   depth: number;
   /** Build ranges of the `AppliesTo` elements around the heading. */
   ranges: string[];
+}
+
+export interface Section {
+  /** The id of its `##` heading. */
+  id: string;
+  title: string;
 }
 
 export interface LinkUse {
@@ -54,6 +66,8 @@ export interface LinkUse {
 export interface ProcedureTree {
   steps: Step[];
   headings: Heading[];
+  /** The `##` sections in page order. */
+  sections: Section[];
   /** Text of the paragraphs other than step instructions, and of code blocks, for search. */
   paragraphs: string[];
   links: LinkUse[];
@@ -86,6 +100,8 @@ export interface RemarkProcedureOptions {
   file: string;
   /** Finds a shared-steps file by name, or returns null when there is none. */
   readShared: (name: string) => SharedStepsFile | null;
+  /** The run inputs the procedure declares; null when its frontmatter could not be read, so references are not judged. */
+  inputs: readonly RunInput[] | null;
 }
 
 interface Context {
@@ -93,22 +109,26 @@ interface Context {
   ranges: string[];
   parentStep: string | null;
   idPrefix: string;
+  /** The list input of the `Repeat` around the node. */
+  repeatFor: string | null;
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+type Expression = Extract<RootContent, { type: 'mdxFlowExpression' | 'mdxTextExpression' }>;
 
 /**
  * Turns a procedure's tree into a checklist: numbered list items become `Step`
  * elements with stable ids, `SharedSteps` are spliced in, headings get ids,
- * and everything a validator needs (steps, headings, links, errors) is put on
+ * input references `{name}` become `Input` elements, and everything a
+ * validator needs (steps, headings, links, errors) is put on
  * `file.data.procedure`.
  */
 export function remarkProcedure(this: Processor, options: RemarkProcedureOptions) {
   return (tree: Root, vfile: VFile) => {
-    const result: ProcedureTree = { steps: [], headings: [], paragraphs: [], links: [], errors: [] };
+    const result: ProcedureTree = { steps: [], headings: [], sections: [], paragraphs: [], links: [], errors: [] };
     const slugger = new GithubSlugger();
     const seenIds = new Map<string, { file: string; line: number }>();
-    let sectionId: string | null = null;
+    let section: string | null = null;
 
     const fail = (ctx: Context, node: Nodes | undefined, message: string, fix: string) =>
       result.errors.push({ file: ctx.file, line: node?.position?.start.line, message, fix });
@@ -124,11 +144,44 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
     };
 
     const walk = (parent: Parent, ctx: Context) => {
+      joinLists(parent, ctx);
+      parent.children.forEach((child, index) => {
+        const childCtx = contextOf(child, ctx);
+        if (child.type === 'mdxTextExpression' || child.type === 'mdxFlowExpression') {
+          const input = inputReference(child, childCtx);
+          if (input) parent.children[index] = input;
+          return;
+        }
+        visit(child, childCtx);
+      });
+    };
+
+    /**
+     * Splices in shared steps, then joins lists written one after another
+     * into one checklist. Numbering also runs on through a `Repeat` among
+     * them: its first list continues the list before it, and a list right
+     * after it continues its last.
+     */
+    const joinLists = (parent: Parent, ctx: Context) => {
       expandSharedSteps(parent, ctx);
       mergeAdjacentOrderedLists(parent, ctx);
+      let next: number | null = null;
       for (const child of parent.children) {
-        const childCtx = sourceOf(child) ? { ...ctx, ...sourceOf(child) } : ctx;
-        visit(child, childCtx);
+        if (child.type === 'list' && child.ordered) {
+          if (next !== null) child.start = next;
+          next = (child.start ?? 1) + child.children.length;
+        } else if (isRepeat(child)) {
+          joinLists(child, contextOf(child, ctx));
+          const lists = child.children.filter((inner): inner is List => inner.type === 'list' && inner.ordered === true);
+          if (lists.length === 0) {
+            next = null;
+            continue;
+          }
+          if (next !== null) lists[0]!.start = next;
+          next = (lists.at(-1)!.start ?? 1) + lists.at(-1)!.children.length;
+        } else {
+          next = null;
+        }
       }
     };
 
@@ -139,11 +192,14 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
         case 'list':
           return node.ordered ? steps(node, ctx) : walk(node, ctx);
         case 'paragraph':
-          if (!node.data?.stepInstruction) result.paragraphs.push(toString(node).replace(/\s+/g, ' ').trim());
+          if (!node.data?.stepInstruction) result.paragraphs.push(plainText(node).replace(/\s+/g, ' ').trim());
           return walk(node, ctx);
         case 'code':
           result.paragraphs.push(node.value);
-          return;
+          // The value is text: the line of a placeholder is counted from the line after the opening fence.
+          return checkPlaceholders(node.value, ctx, (offset) => (node.position?.start.line ?? 0) + 1 + lineBreaks(node.value.slice(0, offset)));
+        case 'inlineCode':
+          return checkPlaceholders(node.value, ctx, () => node.position?.start.line);
         case 'link':
           result.links.push({ url: node.url, file: ctx.file, line: node.position?.start.line ?? 0 });
           return walk(node, ctx);
@@ -162,12 +218,18 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
         fail(ctx, node, 'a procedure must not have its own level-1 heading', 'remove it: the page shows the frontmatter title as its heading; start sections with "##"');
         return;
       }
-      const text = toString(node).trim();
+      if (ctx.repeatFor !== null) {
+        fail(ctx, node, 'a heading inside <Repeat> would appear once for each value', 'put the heading before <Repeat for="…">, and only steps inside it');
+      }
+      const text = plainText(node).trim();
       const id = slugger.slug(text);
       node.data = { ...node.data, hProperties: { id } };
       claimId(ctx, node, id, 'rename one of the two headings, or pin a different id on the step');
       result.headings.push({ id, text, depth: node.depth, ranges: ctx.ranges });
-      if (node.depth === 2) sectionId = id;
+      if (node.depth === 2) {
+        section = id;
+        result.sections.push({ id, title: text });
+      }
       walk(node, ctx);
     };
 
@@ -184,7 +246,7 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
       }
       first.data = { ...first.data, stepInstruction: true };
       const pinned = takePinnedId(first);
-      const text = toString(first).replace(/\s+/g, ' ').trim();
+      const text = plainText(first).replace(/\s+/g, ' ').trim();
       let id: string;
       if (pinned !== undefined) {
         if (!ID.test(pinned)) {
@@ -206,8 +268,9 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
         file: ctx.file,
         line: item.position?.start.line ?? 0,
         parentId: ctx.parentStep,
-        sectionId,
+        section,
         ranges: ctx.ranges,
+        repeatFor: ctx.repeatFor,
       });
       walk(item, { ...ctx, parentStep: id });
       const element: MdxJsxFlowElement = {
@@ -224,9 +287,11 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
       if (name === null) return walk(node, ctx);
       if (AUTHOR_HTML.has(name)) return walk(node, ctx);
       if (!(AUTHOR_COMPONENTS as readonly string[]).includes(name)) {
-        fail(ctx, node, `unknown component <${name}>`, `use one of ${AUTHOR_COMPONENTS.map((known) => `<${known}>`).join(', ')}, or plain Markdown${name === 'Step' ? ' (steps are written as numbered list items)' : ''}`);
+        const hint = name === 'Step' ? ' (steps are written as numbered list items)' : name === 'Input' ? ' (an input is written as {name})' : '';
+        fail(ctx, node, `unknown component <${name}>`, `use one of ${AUTHOR_COMPONENTS.map((known) => `<${known}>`).join(', ')}, or plain Markdown${hint}`);
         return;
       }
+      if (name === 'Repeat') return repeat(node, ctx);
       if (name === 'AppliesTo') {
         const range = stringAttribute(node, 'range');
         if (range === undefined) {
@@ -244,6 +309,63 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
         return walk(node, { ...ctx, ranges: [...ctx.ranges, parsed.value.source] });
       }
       walk(node, ctx);
+    };
+
+    /** Where the procedure's inputs are declared, as seen from the file being read. */
+    const frontmatter = (ctx: Context) => `\`inputs:\` in the frontmatter${ctx.file === options.file ? '' : ` of ${options.file}`}`;
+
+    const repeat = (node: JsxElement, ctx: Context) => {
+      const name = stringAttribute(node, 'for');
+      const tag = name === undefined ? '<Repeat>' : `<Repeat for="${name}">`;
+      if (ctx.repeatFor !== null) {
+        fail(ctx, node, `${tag} inside <Repeat for="${ctx.repeatFor}">`, 'end the first Repeat before the second starts: steps repeat for one list at a time');
+      } else if (name === undefined) {
+        fail(ctx, node, '<Repeat> needs a for attribute: the list input to repeat the steps for', 'write it as <Repeat for="connectors">, naming an input declared with "list: true"');
+      } else if (options.inputs !== null) {
+        const input = options.inputs.find((declared) => declared.name === name);
+        if (!input) {
+          fail(ctx, node, `${tag} names an input the procedure does not declare`, `declare it under ${frontmatter(ctx)} with "list: true"${suggestion(name, options.inputs, (near) => `for="${near}"`)}`);
+        } else if (!input.list) {
+          fail(ctx, node, `${tag} names the input "${name}", which is one value, not a list`, `add "list: true" to the input "${name}" under ${frontmatter(ctx)}, or remove the Repeat`);
+        }
+      }
+      const before = result.steps.length;
+      walk(node, { ...ctx, repeatFor: name ?? ctx.repeatFor });
+      if (result.steps.length === before) {
+        fail(ctx, node, `${tag} wraps no steps`, `put the numbered steps to repeat inside it, with a blank line after ${tag} and before </Repeat>`);
+      }
+    };
+
+    /** A `{name}` expression becomes `<Input name="name" />` when the procedure declares that input; other expressions stay as they are. */
+    const inputReference = (node: Expression, ctx: Context): MdxJsxFlowElement | MdxJsxTextElement | undefined => {
+      const name = node.value.trim();
+      if (!isInputName(name) || options.inputs === null) return undefined;
+      if (!options.inputs.some((input) => input.name === name)) {
+        undeclared(ctx, node.position?.start.line, name);
+        return undefined;
+      }
+      const element = { name: 'Input', attributes: [attribute('name', name)], children: [], position: node.position };
+      return node.type === 'mdxFlowExpression' ? { type: 'mdxJsxFlowElement', ...element } : { type: 'mdxJsxTextElement', ...element };
+    };
+
+    /** Code keeps `{name}` as text, to be filled in on the page: each one must name a declared input. */
+    const checkPlaceholders = (code: string, ctx: Context, lineAt: (offset: number) => number | undefined) => {
+      if (options.inputs === null) return;
+      for (const match of code.matchAll(CODE_PLACEHOLDER)) {
+        const name = match[1]!;
+        if (isInputName(name) && !options.inputs.some((input) => input.name === name)) undeclared(ctx, lineAt(match.index), name, true);
+      }
+    };
+
+    const undeclared = (ctx: Context, line: number | undefined, name: string, inCode = false) => {
+      result.errors.push({
+        file: ctx.file,
+        line,
+        message: `{${name}}${inCode ? ' in code' : ''} refers to an input the procedure does not declare`,
+        fix: `declare it under ${frontmatter(ctx)}${
+          inCode ? `, or, if the braces belong to the command, write a space inside them: { ${name} }` : `, or write \\{${name}\\} to show braces`
+        }${suggestion(name, options.inputs ?? [], (near) => `{${near}}`)}`,
+      });
     };
 
     /** Replaces each `<SharedSteps name="…" />` among the parent's children by that file's content. */
@@ -270,7 +392,7 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
       });
     };
 
-    walk(tree, { file: options.file, ranges: [], parentStep: null, idPrefix: '' });
+    walk(tree, { file: options.file, ranges: [], parentStep: null, idPrefix: '', repeatFor: null });
     vfile.data.procedure = result;
   };
 }
@@ -282,6 +404,38 @@ interface SharedSource {
 
 function sourceOf(node: Nodes): SharedSource | undefined {
   return node.data?.sharedSource;
+}
+
+/** The context of a child: nodes spliced in from a shared-steps file are that file's. */
+function contextOf(node: Nodes, ctx: Context): Context {
+  const source = sourceOf(node);
+  return source ? { ...ctx, ...source } : ctx;
+}
+
+function isRepeat(node: Nodes): node is MdxJsxFlowElement {
+  return node.type === 'mdxJsxFlowElement' && node.name === 'Repeat';
+}
+
+/** Text as a reader sees it, with each input reference kept as `{name}`. */
+function plainText(node: Nodes): string {
+  if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') {
+    const value = node.value.trim();
+    return isInputName(value) ? `{${value}}` : toString(node);
+  }
+  if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'Input') {
+    return `{${stringAttribute(node, 'name') ?? ''}}`;
+  }
+  return 'children' in node ? node.children.map(plainText).join('') : toString(node);
+}
+
+/** " (did you mean …?)" when a declared input is close enough to be what the author meant. */
+function suggestion(name: string, inputs: readonly RunInput[], write: (near: string) => string): string {
+  const near = closest(name, inputs.map((input) => input.name));
+  return near ? ` (did you mean ${write(near)}?)` : '';
+}
+
+function lineBreaks(text: string): number {
+  return text.match(/\n/g)?.length ?? 0;
 }
 
 /**

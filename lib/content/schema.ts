@@ -53,6 +53,40 @@ export const symptomSchema = z
     params: { fix: 'add "code:" with the event ID or error code, or make it "kind: message"' },
   });
 
+/** How steps refer to a run input: `{connectors}`, `{syncServer}`. */
+export const INPUT_NAME = /^[a-z][a-zA-Z0-9]*$/;
+/** Words that match INPUT_NAME but cannot be one: `{name}` is a JavaScript expression in MDX. */
+const RESERVED_WORDS = new Set(
+  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof undefined var void while with yield'.split(' '),
+);
+
+/** Whether `{name}` in a procedure can be a reference to a run input. */
+export function isInputName(name: string): boolean {
+  return INPUT_NAME.test(name) && !RESERVED_WORDS.has(name);
+}
+
+const inputName = z.string().superRefine((value, ctx) => {
+  if (!isInputName(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" cannot be an input name`,
+      params: { fix: 'use letters and digits, starting with a lowercase letter, such as "syncServer" (words JavaScript keeps for itself, such as "new", cannot be used)' },
+    });
+  }
+});
+
+/** A value an admin types once per run, such as the names of the AD connectors. */
+export const runInputSchema = z.strictObject({
+  /** How the steps refer to it: `{connectors}` in step text and code is replaced by the value. */
+  name: inputName,
+  /** What the admin is asked for, such as "AD connectors". */
+  label: z.string().trim().min(1),
+  /** Where the admin finds the value, such as "Synchronization Service Manager, Connectors tab". */
+  hint: z.string().trim().min(1).optional(),
+  /** A list of values, which `<Repeat for="…">` repeats steps for; without it, one value. */
+  list: z.boolean().default(false),
+});
+
 export const frontmatterSchema = z.strictObject({
   /** The procedure's title, as an admin would name the task. */
   title: z.string().trim().min(1),
@@ -81,8 +115,26 @@ export const frontmatterSchema = z.strictObject({
   lastReviewed: z.iso.date('write the date as YYYY-MM-DD'),
   /** How long a review holds, such as `180d`; without it, the site's `reviewEvery` in portal.yaml. */
   reviewEvery: reviewInterval.optional(),
+  /** Values an admin types once per run, which the steps refer to as `{name}`. */
+  inputs: z
+    .array(runInputSchema)
+    .default([])
+    .superRefine((inputs, ctx) => {
+      inputs.forEach(({ name }, index) => {
+        const first = inputs.findIndex((other) => other.name === name);
+        if (first < index) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'name'],
+            message: `the input "${name}" is already declared (inputs.${first})`,
+            params: { fix: 'give each input its own name, or remove one of the two' },
+          });
+        }
+      });
+    }),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type Symptom = z.infer<typeof symptomSchema>;
+export type RunInput = z.infer<typeof runInputSchema>;
 export type SymptomPlace = keyof typeof SYMPTOM_PLACES;

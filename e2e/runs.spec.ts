@@ -63,21 +63,21 @@ test('a skip with its reason shows in the ticket summary', async ({ page, contex
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await startRun(page, 'INC-2041');
   await page.getByRole('checkbox', connectors).check();
-  await page.getByRole('button', { name: 'Skip step: Select the AD connector that signs in with the AD DS account.' }).click();
+  await page.getByRole('button', { name: 'Skip step: Select the AD connector ‹AD connectors›.' }).click();
   await page.getByRole('textbox', { name: 'Why skip it?' }).fill('Only one connector on this server');
   await page.getByRole('button', { name: 'Skip step', exact: true }).click();
   await expect(page.getByText('Skipped: Only one connector on this server')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'steps done' })).toContainText('1 of 12 steps done, 1 skipped');
 
   await page.getByRole('button', { name: 'Copy for ticket' }).click();
-  await expect(page.getByText('Summary copied')).toBeVisible();
+  await expect(page.getByText('Record copied')).toBeVisible();
   const summary = await page.evaluate(() => navigator.clipboard.readText());
   expect(summary).toContain('Procedure: Update the AD DS connector account password');
-  expect(summary).toMatch(/Link: http:\/\/[^/]+\/procedures\/update-ad-ds-account-password\/\?run=INC-2041\n/);
+  expect(summary).toMatch(/Link: http:\/\/[^/]+\/procedures\/update-ad-ds-account-password\/\?run=INC-2041#share=[\w-]+\n/);
   expect(summary).toContain('Ticket: INC-2041');
   expect(summary).toMatch(/Started: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC[+-]\d{2}:\d{2}/);
   expect(summary).toMatch(/\[done\] 2\. Switch to the Connectors tab\. \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
-  expect(summary).toMatch(/\[skip\] 3\. Select the AD connector that signs in with the AD DS account\. \(.*; reason: Only one connector on this server\)/);
+  expect(summary).toMatch(/\[skip\] 3\. Select the AD connector \{connectors\}\. \(.*; reason: Only one connector on this server\)/);
   expect(summary).toContain('Progress: 1 of 12 steps done, 1 skipped, 10 open');
   expect(summary).toContain('Open: 1., 4., 5.');
 
@@ -93,9 +93,9 @@ test('the summary link carries a build that was only saved in this browser', asy
   await expect(page.getByRole('checkbox', connectors)).toBeEnabled();
   await startRun(page, 'INC-9');
   await page.getByRole('button', { name: 'Copy for ticket' }).click();
-  await expect(page.getByText('Summary copied')).toBeVisible();
+  await expect(page.getByText('Record copied')).toBeVisible();
   const summary = await page.evaluate(() => navigator.clipboard.readText());
-  expect(summary).toMatch(/Link: http:\/\/[^/]+\/procedures\/update-ad-ds-account-password\/\?run=INC-9&build=1\.1\.380\.0\n/);
+  expect(summary).toMatch(/Link: http:\/\/[^/]+\/procedures\/update-ad-ds-account-password\/\?run=INC-9&build=1\.1\.380\.0#share=[\w-]+\n/);
   expect(summary).toContain('Build: 1.1.380.0');
 });
 
@@ -105,7 +105,7 @@ test('a share link shows the same ticks read-only in a fresh browser, and the ru
   await page.getByRole('checkbox', connectors).check();
   await page.getByRole('checkbox', properties).check();
   await page.getByRole('button', { name: 'Share progress' }).click();
-  await expect(page.getByText('Share link copied')).toBeVisible();
+  await expect(page.getByText('Handover link copied')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/\?run=INC-77#share=[A-Za-z0-9_-]+$/);
 
@@ -167,7 +167,7 @@ test('a run started on an older revision says which steps were added and removed
   });
   await page.goto(`${PAGE}?run=INC-OLD`);
   const notice = page.getByRole('alert').filter({ hasText: 'This procedure has changed since the run started' });
-  await expect(notice).toContainText('Added: Select the AD connector that signs in with the AD DS account.;');
+  await expect(notice).toContainText('Added: Select the AD connector {connectors}.;');
   await expect(notice).toContainText("Removed: a-step-since-removed (their ticks stay in the run's record)");
   await expect(page.getByRole('checkbox', connectors)).toBeChecked();
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, use, useMemo, type ReactNode } from 'react';
+import { createContext, use, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { newEventId, type RunEvent } from '@/lib/runs/events';
 import { expandSteps, type Outline, type StepInstance } from '@/lib/runs/outline';
 import { runProgress, type Progress } from '@/lib/runs/selectors';
@@ -93,6 +93,8 @@ export function Checklist({ outline, children }: { outline: Outline; children: R
     };
   }, [outline, steps, state, stored.started, mode, shared, ticket, build]);
 
+  useScrollToStep(url.hash, saved);
+
   const known = new Set(steps.map((step) => step.id));
   const orphans = Object.keys(state.marks).filter((id) => !known.has(id));
   const gating = useMemo(() => ({ build }), [build]);
@@ -121,4 +123,19 @@ export function Checklist({ outline, children }: { outline: Outline; children: R
       </RunBuildContext>
     </ChecklistContext>
   );
+}
+
+/**
+ * A link to a copy of a repeated step names an element that exists only once
+ * the run's inputs are read, after the browser looked for it: look again.
+ */
+function useScrollToStep(hash: string, run: RunState) {
+  const done = useRef('');
+  useEffect(() => {
+    if (!hash || done.current === hash || !run.updatedAt) return;
+    const target = document.getElementById(hash);
+    if (!target) return;
+    done.current = hash;
+    if (target.getBoundingClientRect().top < 0 || target.getBoundingClientRect().top > window.innerHeight) target.scrollIntoView({ block: 'start' });
+  }, [hash, run]);
 }

@@ -5,8 +5,8 @@ import { InternalLink } from '../internal-link.client';
 import { AppliesTo } from './applies-to';
 import { Note, Warning } from './callout';
 import { CodeBlock } from './code-block';
-import { Input } from './input';
-import { Repeat } from './repeat';
+import { Input } from './input.client';
+import { Repeat } from './repeat.client';
 import { Step } from './step';
 
 function Anchor({ href = '', ...props }: ComponentProps<'a'>) {

@@ -5,10 +5,17 @@ import { repeatValues } from '@/lib/runs/outline';
 import { useChecklist } from '../checklist/checklist.client';
 
 /** Inside a `<Repeat>`: which list it repeats for, and the value of this copy. */
-export const RepeatContext = createContext<{ name: string; value: string } | null>(null);
+export const RepeatContext = createContext<RepeatCopy | null>(null);
+
+interface RepeatCopy {
+  name: string;
+  value: string;
+  /** 0 for the first value's copy, which also answers to the steps' own ids: links made before the values were entered. */
+  index: number;
+}
 
 /** The copy of a repeated part that a step or placeholder is in, or null outside any. */
-export function useRepeat(): { name: string; value: string } | null {
+export function useRepeat(): RepeatCopy | null {
   return use(RepeatContext);
 }
 
@@ -32,12 +39,12 @@ export function Repeat({ for: name, children }: { for: string; children: ReactNo
       </div>
     );
   }
-  return values.map((value) => (
+  return values.map((value, index) => (
     <section key={value} aria-label={`${label}: ${value}`} className="my-3 rounded-md border border-zinc-300 p-3 dark:border-zinc-700">
       <p className="text-sm font-medium">
         {label}: <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-900">{value}</code>
       </p>
-      <RepeatContext value={{ name, value }}>{children}</RepeatContext>
+      <RepeatContext value={{ name, value, index }}>{children}</RepeatContext>
     </section>
   ));
 }

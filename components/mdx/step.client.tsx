@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { EVENT_LIMITS } from '@/lib/runs/events';
-import { fillInputs, repeatId, type StepInstance } from '@/lib/runs/outline';
+import { fillInputs, repeatId } from '@/lib/runs/outline';
 import { stepStatus, type StepStatus } from '@/lib/runs/selectors';
 import { formatTime } from '@/lib/runs/time';
 import { useChecklist, type ChecklistValue } from '../checklist/checklist.client';
@@ -11,20 +11,37 @@ import { useBooted } from '../use-booted';
 import { CopyStepLink } from './step-link.client';
 import { useRepeat } from './repeat.client';
 
-/** A step as this copy of the page shows it: its id and text, with a Repeat's value and the run's inputs filled in. */
-function useStep(id: string, text: string): { id: string; text: string; instance: StepInstance | undefined; checklist: ChecklistValue } {
+/** A step as this copy of it shows: its id and text, with a Repeat's value and the run's inputs filled in. */
+function useStep(id: string, text: string): { id: string; text: string; alias: string | null; checklist: ChecklistValue } {
   const checklist = useChecklist();
   const repeat = useRepeat();
   const instanceId = repeat ? repeatId(id, repeat.value) : id;
   const instance = checklist.steps.find((step) => step.id === instanceId);
-  return { id: instanceId, text: instance?.text ?? fillInputs(text, checklist.state.inputs, repeat ?? undefined).text, instance, checklist };
+  const { outline, state } = checklist;
+  // An input with no value yet reads as its label, as the placeholder on the page does.
+  const filled = (instance?.text ?? fillInputs(text, state.inputs, repeat ?? undefined).text).replace(
+    /\{([a-z][a-zA-Z0-9]*)\}/g,
+    (placeholder, name: string) => {
+      const input = outline.inputs.find((candidate) => candidate.name === name);
+      return input ? `‹${input.label}›` : placeholder;
+    },
+  );
+  return {
+    id: instanceId,
+    // Each copy of a repeated step needs a name of its own, for screen readers and for the record.
+    text: repeat && !filled.includes(repeat.value) ? `${filled} (${repeat.value})` : filled,
+    alias: repeat?.index === 0 ? id : null,
+    checklist,
+  };
 }
 
 /** One step: its checkbox, its instruction, and what a run records about it. */
 export function StepRow({ id: baseId, text: baseText, children }: { id: string; text: string; children: ReactNode }) {
-  const { id, text, checklist } = useStep(baseId, baseText);
+  const { id, text, alias, checklist } = useStep(baseId, baseText);
   const status = stepStatus(checklist.state, checklist.steps, id);
   return (
+    <>
+    {alias && <span id={alias} className="block scroll-mt-24" />}
     <div
       id={id}
       data-step=""
@@ -40,6 +57,7 @@ export function StepRow({ id: baseId, text: baseText, children }: { id: string; 
       <CopyStepLink id={id} text={text} />
       <ReportStepProblem id={id} text={text} />
     </div>
+    </>
   );
 }
 

@@ -18,7 +18,7 @@ export interface Procedure extends Frontmatter {
   /** Every step in document order, sub-steps after their parent. */
   steps: Step[];
   headings: Heading[];
-  /** The `##` sections in page order. */
+  /** The `##` and `###` sections in page order: where step numbering restarts. */
   sections: Section[];
   /** Text of the paragraphs other than step instructions, and of code blocks. */
   paragraphs: string[];

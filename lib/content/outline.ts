@@ -9,10 +9,11 @@ export function outlineOf(procedure: Procedure): Outline {
     revision: procedure.revision,
     inputs: procedure.inputs,
     sections: procedure.sections,
-    steps: procedure.steps.map(({ id, text, parentId, ranges, section, repeatFor }) => ({
+    steps: procedure.steps.map(({ id, text, parentId, number, ranges, section, repeatFor }) => ({
       id,
       text,
       parentId,
+      number,
       ranges: procedure.appliesTo ? [procedure.appliesTo, ...ranges] : ranges,
       section,
       repeatFor,

@@ -95,13 +95,13 @@ describe('<Repeat for="…">', () => {
     const shared = { 'enter-password': ['1. Open the console.', '2. Switch to the Connectors tab.', '', '<Repeat for="connectors">', '', '3. Select {connectors}.', '4. Save.', '', '</Repeat>'].join('\n') };
     const { tree, steps, errors } = await transform(['## Passwords', '', '<SharedSteps name="enter-password" />', '', '1. Restart the service.', '2. Check it.'].join('\n'), shared);
     expect(errors).toEqual([]);
-    expect(steps.map(({ id, repeatFor, section }) => [id, repeatFor, section])).toEqual([
-      ['open-the-console', null, 'passwords'],
-      ['switch-to-the-connectors-tab', null, 'passwords'],
-      ['select-connectors', 'connectors', 'passwords'],
-      ['save', 'connectors', 'passwords'],
-      ['restart-the-service', null, 'passwords'],
-      ['check-it', null, 'passwords'],
+    expect(steps.map(({ id, repeatFor, section, number }) => [id, repeatFor, section, number])).toEqual([
+      ['open-the-console', null, 'passwords', '1.'],
+      ['switch-to-the-connectors-tab', null, 'passwords', '2.'],
+      ['select-connectors', 'connectors', 'passwords', '3.'],
+      ['save', 'connectors', 'passwords', '4.'],
+      ['restart-the-service', null, 'passwords', '5.'],
+      ['check-it', null, 'passwords', '6.'],
     ]);
     expect(tree).toBe(
       [
@@ -123,10 +123,10 @@ describe('<Repeat for="…">', () => {
   it('can repeat the sub-steps of a step', async () => {
     const { steps, errors } = await transform(['1. Check each connector:', '', '   <Repeat for="connectors">', '', '   1. Import {connectors}.', '', '   </Repeat>', '2. Done.'].join('\n'));
     expect(errors).toEqual([]);
-    expect(steps.map(({ id, parentId, repeatFor }) => [id, parentId, repeatFor])).toEqual([
-      ['check-each-connector', null, null],
-      ['import-connectors', 'check-each-connector', 'connectors'],
-      ['done', null, null],
+    expect(steps.map(({ id, parentId, repeatFor, number }) => [id, parentId, repeatFor, number])).toEqual([
+      ['check-each-connector', null, null, '1.'],
+      ['import-connectors', 'check-each-connector', 'connectors', '1.1.'],
+      ['done', null, null, '2.'],
     ]);
   });
 
@@ -144,12 +144,17 @@ describe('<Repeat for="…">', () => {
 });
 
 describe('sections', () => {
-  it('are the ## headings in order, and each step knows its own', async () => {
+  it('are the ## and ### headings in order, and each step knows its own and its number', async () => {
     const { sections, steps } = await transform(['1. First.', '', '## Prepare', '', '### Part', '', '1. Second.', '', '## Clean {syncServer}', '', '1. Third.'].join('\n'));
     expect(sections).toEqual([
       { id: 'prepare', title: 'Prepare' },
+      { id: 'part', title: 'Part' },
       { id: 'clean-syncserver', title: 'Clean {syncServer}' },
     ]);
-    expect(steps.map(({ section }) => section)).toEqual([null, 'prepare', 'clean-syncserver']);
+    expect(steps.map(({ section, number }) => [section, number])).toEqual([
+      [null, '1.'],
+      ['part', '1.'],
+      ['clean-syncserver', '1.'],
+    ]);
   });
 });

@@ -35,7 +35,9 @@ export interface Step {
   line: number;
   /** The step this one is a sub-step of. */
   parentId: string | null;
-  /** The id of the section (`##` heading) the step sits in; null before the first one. */
+  /** Its number as the page shows it: "3.", or "3.1." for a sub-step. */
+  number: string;
+  /** The id of the section (`##` or `###` heading: where numbering restarts) the step sits in; null before the first one. */
   section: string | null;
   /** Build ranges of the `AppliesTo` elements around the step, outermost first. */
   ranges: string[];
@@ -52,7 +54,7 @@ export interface Heading {
 }
 
 export interface Section {
-  /** The id of its `##` heading. */
+  /** The id of its `##` or `###` heading. */
   id: string;
   title: string;
 }
@@ -66,7 +68,7 @@ export interface LinkUse {
 export interface ProcedureTree {
   steps: Step[];
   headings: Heading[];
-  /** The `##` sections in page order. */
+  /** The `##` and `###` sections in page order. */
   sections: Section[];
   /** Text of the paragraphs other than step instructions, and of code blocks, for search. */
   paragraphs: string[];
@@ -108,6 +110,8 @@ interface Context {
   file: string;
   ranges: string[];
   parentStep: string | null;
+  /** The parent step's number as the page shows it, "3."; empty at the top level. */
+  parentNumber: string;
   idPrefix: string;
   /** The list input of the `Repeat` around the node. */
   repeatFor: string | null;
@@ -226,7 +230,7 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
       node.data = { ...node.data, hProperties: { id } };
       claimId(ctx, node, id, 'rename one of the two headings, or pin a different id on the step');
       result.headings.push({ id, text, depth: node.depth, ranges: ctx.ranges });
-      if (node.depth === 2) {
+      if (node.depth === 2 || node.depth === 3) {
         section = id;
         result.sections.push({ id, title: text });
       }
@@ -235,10 +239,10 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
 
     const steps = (list: List, ctx: Context) => {
       // Items of a joined list may come from different files: each carries its own.
-      for (const item of list.children) step(item, { ...ctx, ...sourceOf(item) });
+      list.children.forEach((item, index) => step(item, { ...ctx, ...sourceOf(item) }, `${ctx.parentNumber}${(list.start ?? 1) + index}.`));
     };
 
-    const step = (item: ListItem, ctx: Context) => {
+    const step = (item: ListItem, ctx: Context, number: string) => {
       const first = item.children[0];
       if (first?.type !== 'paragraph') {
         fail(ctx, item, 'a numbered step must start with its instruction', 'write the instruction as the first line of the list item, then any code or notes below it');
@@ -268,11 +272,12 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
         file: ctx.file,
         line: item.position?.start.line ?? 0,
         parentId: ctx.parentStep,
+        number,
         section,
         ranges: ctx.ranges,
         repeatFor: ctx.repeatFor,
       });
-      walk(item, { ...ctx, parentStep: id });
+      walk(item, { ...ctx, parentStep: id, parentNumber: number });
       const element: MdxJsxFlowElement = {
         type: 'mdxJsxFlowElement',
         name: 'Step',
@@ -392,7 +397,7 @@ export function remarkProcedure(this: Processor, options: RemarkProcedureOptions
       });
     };
 
-    walk(tree, { file: options.file, ranges: [], parentStep: null, idPrefix: '', repeatFor: null });
+    walk(tree, { file: options.file, ranges: [], parentStep: null, parentNumber: '', idPrefix: '', repeatFor: null });
     vfile.data.procedure = result;
   };
 }

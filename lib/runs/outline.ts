@@ -22,8 +22,10 @@ export interface OutlineStep {
   /** Plain text, with `{name}` placeholders kept literally. */
   text: string;
   parentId: string | null;
+  /** Its number as the page shows it ("3.", "3.1."), from the content pipeline; without it, counted by section. */
+  number?: string;
   ranges: string[];
-  /** The id of the h2 section the step is in; null before any h2. */
+  /** The id of the section (## or ### heading) the step is in; null before any. */
   section: string | null;
   /** The list input's name when the step is inside `<Repeat for="…">`. */
   repeatFor: string | null;
@@ -151,7 +153,7 @@ export function expandSteps(outline: Outline, values: InputValues): StepInstance
       parentId,
       ranges: step.ranges,
       section: step.section,
-      number: numbers.get(step.id) ?? '',
+      number: step.number ?? numbers.get(step.id) ?? '',
     };
   };
 

@@ -6,7 +6,8 @@ import { expandSteps, type Outline, type StepInstance } from '@/lib/runs/outline
 import { runProgress, type Progress } from '@/lib/runs/selectors';
 import { foldRun, type RunState } from '@/lib/runs/state';
 import { decodeRunShare } from '@/lib/runs/transfer';
-import { isTicketId, TICKET_ID_HINT, type NewRunEvent } from '@/lib/runs/store';
+import { isTicketId, TICKET_ID_HINT } from '@/lib/runs/names';
+import type { NewRunEvent } from '@/lib/runs/store';
 import { RunBuildContext, useBuild } from '../gating/use-build';
 import { runStore, useRun, useStoreProblem } from '../runs/use-runs';
 import { useUrlState } from '../use-url-state';

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { runProgress } from '@/lib/runs/selectors';
 import { expandSteps } from '@/lib/runs/outline';
-import { isTicketId, TICKET_ID_HINT } from '@/lib/runs/store';
+import { isTicketId, TICKET_ID_HINT } from '@/lib/runs/names';
 import { formatTime } from '@/lib/runs/time';
 import { procedureUrl, withBuild } from '@/lib/urls';
 import { carried, startEvent, useChecklist } from '../checklist/checklist.client';

@@ -1,6 +1,5 @@
+import { SLUG } from '../runs/names';
 import type { Procedure } from './load';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A title as a slug: "Reset the AD FS trust (2019)" gives `reset-the-ad-fs-trust-2019`. */
 export function slugFromTitle(title: string): string {

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { REVIEW_INTERVAL, REVIEW_INTERVAL_HINT } from '../review';
 import { parseRange } from '../gating/version';
 
-/** A procedure's URL name: lowercase letters, digits and single hyphens. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { SLUG } from '../runs/names';
 
 const slug = z
   .string()

@@ -1,6 +1,7 @@
 import { mergeEvents, newEventId, parseRunEvent, type RunEvent } from './events';
 import { legacyStorageKey, migrateLegacy, parseLegacyStorageKey } from './migrate';
 import { foldRun, type RunState } from './state';
+import { isTicketId, SLUG, TICKET_ID_HINT } from './names';
 
 /**
  * The one store of runs in the browser. Views read it with
@@ -15,15 +16,6 @@ import { foldRun, type RunState } from './state';
 export interface RunKey {
   slug: string;
   ticket: string | null;
-}
-
-/** A procedure's slug, as the content schema allows it. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TICKET_ID = /^[A-Za-z0-9._-]{1,64}$/;
-export const TICKET_ID_HINT = 'A ticket id is 1 to 64 letters, digits, "-", "_" or ".", such as INC-2041.';
-
-export function isTicketId(value: string): boolean {
-  return TICKET_ID.test(value);
 }
 
 export function isRunKey(value: RunKey): boolean {

@@ -1,7 +1,8 @@
 import { mergeEvents, parseRunEvent, type RunEvent, type RunEventType } from './events';
 import { migrateLegacyShare } from './migrate';
 import type { RunState } from './state';
-import { isRunKey, isTicketId, TICKET_ID_HINT } from './store';
+import { isTicketId, TICKET_ID_HINT } from './names';
+import { isRunKey } from './store';
 
 /**
  * A run leaving the browser and coming back: a downloaded file, and the

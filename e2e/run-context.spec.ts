@@ -6,7 +6,7 @@ const PAGE = `/procedures/${SLUG}/`;
 const EMEA = 'emea.fabrikam.com';
 const APAC = 'apac.fabrikam.com';
 const password = (connector: string) => ({ name: `Type the AD DS account's current password into the Password box. (${connector})` });
-const openServices = { name: 'Open Services from the Start menu (Start → Services).' };
+const newPassword = { name: "Type the account's new password into Password and Confirm password, then select OK." };
 const logOnTab = { name: 'Open the properties of Microsoft Azure AD Sync and switch to the Log On tab.' };
 const abandonKey = { name: 'Run the key utility with the abandon switch.' };
 
@@ -55,7 +55,7 @@ test('each AD connector gets its own password steps, and the page, /runs/ and th
 
   await page.getByRole('checkbox', password(EMEA)).check();
   await expect(page.getByRole('checkbox', password(APAC))).not.toBeChecked();
-  await page.getByRole('checkbox', openServices).check();
+  await page.getByRole('checkbox', logOnTab).check();
   await expect(progress(page)).toHaveText(/^2 of 25 steps done/);
 
   // Each copy has its own link.
@@ -79,15 +79,15 @@ test('each AD connector gets its own password steps, and the page, /runs/ and th
 
 test('a run on 1.1.614.0 counts the same on the page and on /runs/', async ({ page }) => {
   await startRun(page, 'INC-11', '1.1.614.0');
-  await page.getByRole('checkbox', openServices).check();
+  await page.getByRole('checkbox', logOnTab).check();
   await expect(progress(page)).toHaveText(/^1 of 3 steps done/);
   await expect(await runsRow(page, 'INC-11')).toContainText('1 of 3 done');
 });
 
 test('handed over to a fresh browser, a 1.1.614.0 run is gated by its own build, with its history and people', async ({ page, browser }) => {
   await startRun(page, 'INC-12', '1.1.614.0', 'Ana');
-  await page.getByRole('checkbox', openServices).check();
   await page.getByRole('checkbox', logOnTab).check();
+  await page.getByRole('checkbox', newPassword).check();
   const link = await copied(page, 'Share progress');
   expect(link).toMatch(/\?run=INC-12&build=1\.1\.614\.0#share=/);
 
@@ -102,7 +102,7 @@ test('handed over to a fresh browser, a 1.1.614.0 run is gated by its own build,
   await expect(fresh.page.getByRole('heading', { name: 'Run INC-12' })).toBeVisible();
   await fresh.page.getByRole('textbox', { name: 'Your name, so the record says who did what' }).fill('Ben');
   await fresh.page.getByRole('button', { name: 'Save name' }).click();
-  await fresh.page.getByRole('checkbox', { name: 'Type the account’s new password into Password and Confirm password, then select OK.' }).check();
+  await fresh.page.getByRole('checkbox', { name: 'Open Services from the Start menu (Start → Services).' }).check();
   await expect(progress(fresh.page)).toHaveText(/^3 of 3 steps done/);
   const record = await copied(fresh.page, 'Copy for ticket');
   expect(record).toContain('Build: 1.1.614.0');
@@ -110,8 +110,8 @@ test('handed over to a fresh browser, a 1.1.614.0 run is gated by its own build,
 
   await fresh.page.getByText(/^History \(\d+ changes\)$/).click();
   const history = fresh.page.getByRole('group').filter({ hasText: 'History' });
-  await expect(history.getByRole('listitem').filter({ hasText: 'Ana ticked “Open Services' })).toBeVisible();
-  await expect(history.getByRole('listitem').filter({ hasText: 'Ben ticked “Type the account’s new password' })).toBeVisible();
+  await expect(history.getByRole('listitem').filter({ hasText: 'Ana ticked “Open the properties' })).toBeVisible();
+  await expect(history.getByRole('listitem').filter({ hasText: 'Ben ticked “Open Services' })).toBeVisible();
   await fresh.context.close();
 });
 
@@ -145,8 +145,8 @@ test('the record’s handover link shows the run’s ticks, notes and inputs in 
   await enterConnectors(page, EMEA);
   await page.getByRole('textbox', { name: 'Azure AD Connect server' }).fill('aadc01.fabrikam.com');
   await page.getByRole('button', { name: 'Save Azure AD Connect server' }).click();
-  await page.getByRole('checkbox', openServices).check();
-  await page.getByRole('button', { name: `Add a note to step: ${openServices.name}` }).click();
+  await page.getByRole('checkbox', logOnTab).check();
+  await page.getByRole('button', { name: `Add a note to step: ${logOnTab.name}` }).click();
   await page.getByRole('textbox', { name: 'Note' }).fill('Service was stopped already');
   await page.getByRole('button', { name: 'Add note' }).click();
   const record = await copied(page, 'Copy for ticket');
@@ -156,8 +156,8 @@ test('the record’s handover link shows the run’s ticks, notes and inputs in 
 
   const fresh = await freshPage(browser);
   await fresh.page.goto(link);
-  await expect(fresh.page.getByRole('checkbox', openServices)).toBeChecked();
-  await expect(fresh.page.getByRole('list', { name: `Notes on step: ${openServices.name}` })).toContainText('Service was stopped already');
+  await expect(fresh.page.getByRole('checkbox', logOnTab)).toBeChecked();
+  await expect(fresh.page.getByRole('list', { name: `Notes on step: ${logOnTab.name}` })).toContainText('Service was stopped already');
   await expect(fresh.page.getByRole('textbox', { name: 'Azure AD Connect server' })).toHaveValue('aadc01.fabrikam.com');
   await expect(fresh.page.getByRole('region', { name: `AD connectors: ${EMEA}` })).toBeVisible();
   await fresh.context.close();
@@ -165,74 +165,76 @@ test('the record’s handover link shows the run’s ticks, notes and inputs in 
 
 test('a command with a run input copies with its value filled in, and says when one is missing', async ({ page }) => {
   await startRun(page, 'INC-15', '1.1.380.0');
-  const block = page.locator('pre').filter({ hasText: 'cd "$env:ProgramFiles' });
+  // The code block: the command and its Copy button.
+  const block = page.locator('pre').filter({ hasText: 'cd "$env:ProgramFiles' }).locator('..');
   await block.getByRole('button', { name: 'Copy' }).click();
   await expect(page.getByRole('button', { name: /^Copied, but \{syncServer\} has no value yet/ })).toBeVisible();
   await page.getByRole('textbox', { name: 'Azure AD Connect server' }).fill('aadc01.fabrikam.com');
   await page.getByRole('button', { name: 'Save Azure AD Connect server' }).click();
   await expect(block).toContainText('# on aadc01.fabrikam.com');
-  await page.locator('pre').filter({ hasText: 'cd "$env:ProgramFiles' }).getByRole('button', { name: /^Cop/ }).click();
+  await block.getByRole('button', { name: /^Cop/ }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('# on aadc01.fabrikam.com\ncd "$env:ProgramFiles\\Microsoft Azure AD Sync\\bin"');
 });
 
 test('a downloaded run imports into a fresh browser as the same run; a broken file is refused and loses nothing', async ({ page, browser }) => {
   await startRun(page, 'INC-16', '1.1.614.0');
-  await page.getByRole('checkbox', openServices).check();
+  await page.getByRole('checkbox', logOnTab).check();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download run' }).click();
   const file = await (await download).path();
 
   const fresh = await freshPage(browser);
   await fresh.page.goto('/runs/');
+  await expect(fresh.page.getByLabel('Import run')).toBeEnabled();
   await fresh.page.getByLabel('Import run').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"runbook-run",') });
-  await expect(fresh.page.getByRole('alert')).toContainText('“broken.json” was not imported');
+  await expect(fresh.page.getByRole('alert').filter({ hasText: 'broken.json' })).toContainText('“broken.json” was not imported');
   await fresh.page.getByLabel('Import run').setInputFiles(file);
   await expect(fresh.page.getByRole('status').filter({ hasText: 'Run INC-16 was imported' })).toBeVisible();
   const row = fresh.page.getByRole('table').getByRole('row').filter({ hasText: 'INC-16' });
   await expect(row).toContainText('1 of 3 done');
   await fresh.page.getByLabel('Import run').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
-  await expect(fresh.page.getByRole('alert')).toContainText('Nothing was changed');
+  await expect(fresh.page.getByRole('alert').filter({ hasText: 'broken.json' })).toContainText('Nothing was changed');
   await expect(row).toContainText('1 of 3 done');
   await row.getByRole('link').click();
-  await expect(fresh.page.getByRole('checkbox', openServices)).toBeChecked();
+  await expect(fresh.page.getByRole('checkbox', logOnTab)).toBeChecked();
   await fresh.context.close();
 });
 
 test('ticks on the plain checklist can be carried into a new run; a finished run is read-only until reopened', async ({ page }) => {
   await page.goto(`${PAGE}?build=1.1.614.0`);
-  await page.getByRole('checkbox', openServices).check();
+  await page.getByRole('checkbox', logOnTab).check();
   await page.getByRole('textbox', { name: 'Ticket id' }).fill('INC-17');
   await expect(page.getByRole('checkbox', { name: 'Carry over the step already ticked or skipped here' })).toBeChecked();
   await page.getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByRole('heading', { name: 'Run INC-17' })).toBeVisible();
-  await expect(page.getByRole('checkbox', openServices)).toBeChecked();
+  await expect(page.getByRole('checkbox', logOnTab)).toBeChecked();
 
   await page.getByRole('button', { name: 'Finish run' }).click();
   await expect(page.getByText('The run is read-only: reopen it to change anything.')).toBeVisible();
-  await expect(page.getByRole('checkbox', logOnTab)).toBeDisabled();
+  await expect(page.getByRole('checkbox', newPassword)).toBeDisabled();
   await page.getByRole('button', { name: 'Reopen run' }).click();
-  await expect(page.getByRole('checkbox', logOnTab)).toBeEnabled();
+  await expect(page.getByRole('checkbox', newPassword)).toBeEnabled();
 });
 
 test('a run saved by the previous version still opens with its ticks and skips', async ({ page }) => {
   await page.goto(PAGE);
   await page.evaluate((slug) => {
     const at = '2026-11-20T08:00:00.000Z';
-    const run = { ticket: 'INC-OLD', slug, title: 'Change the ADSync service account password', revision: 'older', stepIds: ['open-services', 'open-log-on-tab'], startedAt: at, updatedAt: at, build: '1.1.614.0' };
+    const run = { ticket: 'INC-OLD', slug, title: 'Change the ADSync service account password', revision: 'older', stepIds: ['open-log-on-tab', 'type-new-service-password'], startedAt: at, updatedAt: at, build: '1.1.614.0' };
     const state = {
       version: 1,
-      steps: { 'open-services': { doneAt: at } },
-      skipped: { 'open-log-on-tab': { at, reason: 'Done by the night shift' } },
+      steps: { 'open-log-on-tab': { doneAt: at } },
+      skipped: { 'type-new-service-password': { at, reason: 'Done by the night shift' } },
       log: [
-        { at, step: 'open-services', action: 'done' },
-        { at, step: 'open-log-on-tab', action: 'skipped', reason: 'Done by the night shift' },
+        { at, step: 'open-log-on-tab', action: 'done' },
+        { at, step: 'type-new-service-password', action: 'skipped', reason: 'Done by the night shift' },
       ],
       run,
     };
     localStorage.setItem(`runbook:run:${slug}:INC-OLD`, JSON.stringify(state));
   }, SLUG);
   await page.goto(`${PAGE}?run=INC-OLD`);
-  await expect(page.getByRole('checkbox', openServices)).toBeChecked();
+  await expect(page.getByRole('checkbox', logOnTab)).toBeChecked();
   await expect(page.getByText('Skipped: Done by the night shift')).toBeVisible();
   await expect(progress(page)).toHaveText(/^1 of 3 steps done, 1 skipped/);
 });

@@ -8,6 +8,7 @@ import { formatTime } from '@/lib/runs/time';
 import { parseRunFile } from '@/lib/runs/transfer';
 import { outlineUrl, procedureUrl, withBuild } from '@/lib/urls';
 import { InternalLink } from '../internal-link.client';
+import { useBooted } from '../use-booted';
 import { runStore, useRunList } from './use-runs';
 
 const outlines = new Map<string, Promise<Outline>>();
@@ -170,6 +171,8 @@ function Row({
 function ImportRun() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const fieldId = useId();
+  // A file chosen before the page has booted would be dropped.
+  const booted = useBooted();
   const read = async (file: File) => {
     const parsed = parseRunFile(await file.text());
     const store = runStore();
@@ -201,6 +204,7 @@ function ImportRun() {
         id={fieldId}
         type="file"
         accept="application/json,.json"
+        disabled={!booted}
         className="mt-2 block text-sm"
         onChange={(event) => {
           const file = event.target.files?.[0];

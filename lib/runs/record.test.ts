@@ -85,7 +85,7 @@ Rotate
 Notes:
   2026-11-22 10:08 UTC+01:00 by Ana: Handed over to Ben.
 
-Open: 1.1. [apac.fabrikam.com], 1.2. [apac.fabrikam.com], 2.
+Open: Rotate 1.1. [apac.fabrikam.com], 1.2. [apac.fabrikam.com], 2.
 `);
   });
 
@@ -158,7 +158,7 @@ describe('the Markdown record', () => {
 
 - 2026-11-22 10:08 UTC+01:00 by Ana: Handed over to Ben.
 
-- **Open:** 1.1. \\[apac.fabrikam.com\\], 1.2. \\[apac.fabrikam.com\\], 2.
+- **Open:** Rotate 1.1. \\[apac.fabrikam.com\\], 1.2. \\[apac.fabrikam.com\\], 2.
 `);
   });
 

@@ -65,6 +65,15 @@ function collect({ state, outline }: RunRecordInput) {
 
 /** "3." or, for a repeated copy, "3. [emea.fabrikam.com]". */
 const label = (step: StepInstance) => (step.value === null ? step.number : `${step.number} [${step.value}]`);
+/** The open steps by number, each section's under its title, since numbering restarts in each section: "Prepare 1., 3.; Rotate 2.". */
+function openList(open: readonly StepInstance[], outline: Outline): string {
+  if (open.length === 0) return 'none';
+  const groups = new Map<string | null, string[]>();
+  for (const step of open) groups.set(step.section, [...(groups.get(step.section) ?? []), label(step)]);
+  const title = (section: string | null) => outline.sections.find((candidate) => candidate.id === section)?.title;
+  return [...groups].map(([section, labels]) => `${title(section) ? `${title(section)} ` : ''}${labels.join(', ')}`).join('; ');
+}
+
 const valuePrefix = (step: StepInstance) => (step.value === null ? '' : `[${step.value}] `);
 
 /** The record of a run for its ticket, as plain text or as Markdown. */
@@ -122,7 +131,7 @@ function textRecord(input: RunRecordInput): string {
     lines.push('', 'Notes:');
     for (const note of record.runNotes) lines.push(`  ${when(note.at, note.by)}${note.step ? ` (on ${note.step})` : ''}: ${indentLines(note.text, '    ')}`);
   }
-  lines.push('', record.open.length === 0 ? 'Open: none' : `Open: ${record.open.map(label).join(', ')}`);
+  lines.push('', `Open: ${openList(record.open, outline)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -171,7 +180,7 @@ function markdownRecord(input: RunRecordInput): string {
     lines.push('', '### Notes', '');
     for (const note of record.runNotes) lines.push(`- ${md(when(note.at, note.by))}${note.step ? ` (on ${md(note.step)})` : ''}: ${md(note.text)}`);
   }
-  lines.push('', fact('Open', record.open.length === 0 ? 'none' : md(record.open.map(label).join(', '))));
+  lines.push('', fact('Open', md(openList(record.open, outline))));
   return `${lines.join('\n')}\n`;
 }
 

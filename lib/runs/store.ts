@@ -143,7 +143,7 @@ export function localStorageAdapter(
       if (report && !reported.has(storageKey)) {
         reported.add(storageKey);
         const why = error instanceof Error ? error.message : String(error);
-        onProblem({ kind: 'not-saved', key: storageKey, message: `This browser is not letting the portal save this run (${why}). Changes are kept in this page until it is closed: download the run to keep them.` });
+        onProblem({ kind: 'not-saved', key: storageKey, message: `This browser is not letting the portal save your ticks (${why}). They are kept while this page is open and lost when it closes: in a run, Download run keeps them.` });
       }
       return false;
     }

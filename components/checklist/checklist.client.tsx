@@ -1,11 +1,11 @@
 'use client';
 
-import { createContext, use, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, use, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { newEventId, type RunEvent } from '@/lib/runs/events';
 import { expandSteps, type Outline, type StepInstance } from '@/lib/runs/outline';
 import { runProgress, type Progress } from '@/lib/runs/selectors';
 import { foldRun, type RunState } from '@/lib/runs/state';
-import { decodeRunShare } from '@/lib/runs/transfer';
+import type { SharedRun } from '@/lib/runs/transfer';
 import { isTicketId, TICKET_ID_HINT } from '@/lib/runs/names';
 import type { NewRunEvent } from '@/lib/runs/store';
 import { RunBuildContext, useBuild } from '../gating/use-build';
@@ -59,9 +59,9 @@ export function Checklist({ outline, children }: { outline: Outline; children: R
   const url = useUrlState();
   const ticket = url.run !== null && isTicketId(url.run) ? url.run : null;
   const saved = useRun(outline.slug, ticket);
-  const share = useMemo(() => (url.share ? decodeRunShare(url.share) : null), [url.share]);
+  const share = useSharedRun(url.share);
   const shared = useMemo(
-    () => (share?.ok && share.slug === outline.slug ? foldRun(share.slug, share.ticket, share.events) : null),
+    () => (share && share !== 'reading' && share.ok && share.slug === outline.slug ? foldRun(share.slug, share.ticket, share.events) : null),
     [share, outline.slug],
   );
   const problem = useStoreProblem();
@@ -87,12 +87,13 @@ export function Checklist({ outline, children }: { outline: Outline; children: R
       state,
       mode,
       ticket: shared ? state.ticket : ticket,
-      readOnly: shared !== null || state.finishedAt !== null,
+      // While a handover link is read, nothing may go into this browser's copy by mistake.
+      readOnly: shared !== null || share === 'reading' || state.finishedAt !== null,
       build,
       progress: runProgress(state, steps),
       record,
     };
-  }, [outline, steps, state, stored.started, mode, shared, ticket, build]);
+  }, [outline, steps, state, stored.started, mode, shared, share, ticket, build]);
 
   useScrollToStep(url.hash, saved);
 
@@ -109,8 +110,9 @@ export function Checklist({ outline, children }: { outline: Outline; children: R
             {TICKET_ID_HINT}
           </Notice>
         )}
-        {share && !share.ok && <Notice>{share.error} This page shows your own checklist instead.</Notice>}
-        {share?.ok && share.slug !== outline.slug && (
+        {share === 'reading' && <p role="status">Reading the handover link…</p>}
+        {share && share !== 'reading' && !share.ok && <Notice>{share.error} This page shows your own checklist instead.</Notice>}
+        {share && share !== 'reading' && share.ok && share.slug !== outline.slug && (
           <Notice>This handover link is for another procedure ({share.slug}), so this page shows your own checklist.</Notice>
         )}
         {problem && <Notice>{problem.message}</Notice>}
@@ -139,4 +141,22 @@ function useScrollToStep(hash: string, run: RunState) {
     done.current = hash;
     if (target.getBoundingClientRect().top < 0 || target.getBoundingClientRect().top > window.innerHeight) target.scrollIntoView({ block: 'start' });
   }, [hash, run]);
+}
+
+/** The run in a `#share=` handover link, read with code that only such links load. */
+function useSharedRun(fragment: string | null): SharedRun | 'reading' | null {
+  const [read, setRead] = useState<{ fragment: string; run: SharedRun } | null>(null);
+  useEffect(() => {
+    if (!fragment) return;
+    let current = true;
+    import('@/lib/runs/transfer').then(
+      ({ decodeRunShare }) => current && setRead({ fragment, run: decodeRunShare(fragment) }),
+      () => current && setRead({ fragment, run: { ok: false, error: 'The handover link could not be read: the page could not load what reads it.' } }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [fragment]);
+  if (!fragment) return null;
+  return read?.fragment === fragment ? read.run : 'reading';
 }

@@ -25,7 +25,7 @@ export function useRepeat(): RepeatCopy | null {
  * once, under a prompt to enter the values.
  */
 export function Repeat({ for: name, children }: { for: string; children: ReactNode }) {
-  const { outline, state } = useChecklist();
+  const { outline, state, mode } = useChecklist();
   const input = outline.inputs.find((candidate) => candidate.name === name);
   const label = input?.label ?? name;
   const values = repeatValues(state.inputs, name);
@@ -33,7 +33,10 @@ export function Repeat({ for: name, children }: { for: string; children: ReactNo
     return (
       <div className="my-3 rounded-md border border-dashed border-zinc-400 p-3 dark:border-zinc-600">
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          Repeat these steps for each of the <strong>{label}</strong>. Enter them under “Run inputs” above to get a set of checkboxes for each.
+          Repeat these steps for each of the <strong>{label}</strong>.{' '}
+          {mode === 'plain'
+            ? 'Start a run for a ticket and enter them, to get a set of checkboxes for each.'
+            : 'Enter them under “Run inputs” above to get a set of checkboxes for each.'}
         </p>
         {children}
       </div>

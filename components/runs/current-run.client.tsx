@@ -1,10 +1,9 @@
 'use client';
 
-import { useId, useState } from 'react';
-import { runRecord } from '@/lib/runs/record';
-import { formatTime } from '@/lib/runs/time';
-import { encodeRunShare, runFile } from '@/lib/runs/transfer';
+import { useEffect, useId, useState } from 'react';
+import type { Outline } from '@/lib/runs/outline';
 import type { RunState } from '@/lib/runs/state';
+import { formatTime } from '@/lib/runs/time';
 import { handoverUrl, procedureUrl } from '@/lib/urls';
 import { useChecklist } from '../checklist/checklist.client';
 import { Notice } from '../checklist/notice';
@@ -26,9 +25,16 @@ async function copyText(text: string, what: string): Promise<boolean> {
 }
 
 /** The link that hands this run over: its page, its build, and all its events in the fragment. */
-export function runHandoverUrl(state: RunState): string {
+async function runHandoverUrl(state: RunState): Promise<string> {
+  const { encodeRunShare } = await import('@/lib/runs/transfer');
   const share = encodeRunShare({ slug: state.slug, ticket: state.ticket, events: state.events });
   return handoverUrl(window.location.origin, state.slug, state.ticket ?? '', state.build, share);
+}
+
+/** The ticket record, with the code that writes it loaded when someone asks for it. */
+async function record(state: RunState, outline: Outline, format: 'text' | 'markdown'): Promise<string> {
+  const [{ runRecord }, url] = await Promise.all([import('@/lib/runs/record'), runHandoverUrl(state)]);
+  return runRecord({ state, outline, url }, format);
 }
 
 function download(name: string, text: string) {
@@ -40,10 +46,15 @@ function download(name: string, text: string) {
 
 /** Above a run's checklist: what the run is, and how to hand it over, record it and close it. */
 export function CurrentRun() {
-  const { outline, state, ticket, record } = useChecklist();
+  const checklist = useChecklist();
+  const { outline, state, ticket } = checklist;
   const [done, setDone] = useState<string | null>(null);
   const started = state.started;
-  const record_ = (format: 'text' | 'markdown') => runRecord({ state, outline, url: runHandoverUrl(state) }, format);
+  // Loaded now, so that a copy made in a moment still counts as the click's (some browsers allow copying only then).
+  useEffect(() => {
+    void import('@/lib/runs/record');
+    void import('@/lib/runs/transfer');
+  }, []);
 
   return (
     <section aria-labelledby="run-heading" className="my-4 rounded-md border border-sky-700 p-4 dark:border-sky-400">
@@ -70,24 +81,24 @@ export function CurrentRun() {
       <PersonName />
       <RunInputs />
       <div className="mt-3 flex flex-wrap gap-2 print:hidden">
-        <button type="button" className="button" onClick={async () => setDone((await copyText(record_('text'), 'the record')) ? 'Record copied' : null)}>
+        <button type="button" className="button" onClick={async () => setDone((await copyText(await record(state, outline, 'text'), 'the record')) ? 'Record copied' : null)}>
           Copy for ticket
         </button>
-        <button type="button" className="button" onClick={async () => setDone((await copyText(record_('markdown'), 'the record')) ? 'Markdown record copied' : null)}>
+        <button type="button" className="button" onClick={async () => setDone((await copyText(await record(state, outline, 'markdown'), 'the record')) ? 'Markdown record copied' : null)}>
           Copy as Markdown
         </button>
         <button
           type="button"
           className="button"
           disabled={!started}
-          onClick={async () => setDone((await copyText(runHandoverUrl(state), 'the handover link')) ? 'Handover link copied' : null)}
+          onClick={async () => setDone((await copyText(await runHandoverUrl(state), 'the handover link')) ? 'Handover link copied' : null)}
         >
           Share progress
         </button>
-        <button type="button" className="button" disabled={!started} onClick={() => download(`run-${outline.slug}-${ticket}.json`, runFile(state))}>
+        <button type="button" className="button" disabled={!started} onClick={async () => download(`run-${outline.slug}-${ticket}.json`, (await import('@/lib/runs/transfer')).runFile(state))}>
           Download run
         </button>
-        <button type="button" className="button" onClick={() => record({ type: state.finishedAt ? 'reopen' : 'finish' })}>
+        <button type="button" className="button" onClick={() => checklist.record({ type: state.finishedAt ? 'reopen' : 'finish' })}>
           {state.finishedAt ? 'Reopen run' : 'Finish run'}
         </button>
         <span role="status" className="self-center text-sm">

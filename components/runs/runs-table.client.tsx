@@ -5,7 +5,6 @@ import { expandSteps, type Outline } from '@/lib/runs/outline';
 import { runProgress } from '@/lib/runs/selectors';
 import type { RunState } from '@/lib/runs/state';
 import { formatTime } from '@/lib/runs/time';
-import { parseRunFile } from '@/lib/runs/transfer';
 import { outlineUrl, procedureUrl, withBuild } from '@/lib/urls';
 import { InternalLink } from '../internal-link.client';
 import { useBooted } from '../use-booted';
@@ -174,6 +173,7 @@ function ImportRun() {
   // A file chosen before the page has booted would be dropped.
   const booted = useBooted();
   const read = async (file: File) => {
+    const { parseRunFile } = await import('@/lib/runs/transfer');
     const parsed = parseRunFile(await file.text());
     const store = runStore();
     if (!parsed.ok) {

@@ -56,10 +56,16 @@ export function setPersonName(name: string): void {
 export function runStore(): RunStore | null {
   if (typeof window === 'undefined') return null;
   store ??= createRunStore(
-    localStorageAdapter(browserStorage(), window, (reported) => {
-      problem = reported;
-      problemListeners.forEach((listener) => listener());
-    }),
+    localStorageAdapter(
+      browserStorage(),
+      window,
+      (reported) => {
+        problem = reported;
+        problemListeners.forEach((listener) => listener());
+      },
+      // Only browsers that still hold what the version before saved need the reader.
+      { load: () => import('@/lib/runs/migrate').then((module) => module.migrateLegacy) },
+    ),
     { who: personName },
   );
   return store;

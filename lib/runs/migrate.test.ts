@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mergeEvents, parseRunEvent } from './events';
-import { legacyStorageKey, migrateLegacy, migrateLegacyShare, parseLegacyStorageKey } from './migrate';
+import { legacyStorageKey, parseLegacyStorageKey } from './legacy-keys';
+import { migrateLegacy, migrateLegacyShare } from './migrate';
 import { foldRun, type RunState } from './state';
 
 /** What today's code (lib/checklist/state.ts) saved in a browser: written by its own functions, see the keys. */

@@ -1,4 +1,5 @@
 import { mergeEvents, parseRunEvent, type RunEvent } from './events';
+import { legacyStorageKey, parseLegacyStorageKey } from './legacy-keys';
 
 /**
  * Today's stored checklists (`ChecklistState`, version 1) turned into run
@@ -13,27 +14,6 @@ import { mergeEvents, parseRunEvent, type RunEvent } from './events';
  * (or a tab and an old share link) migrating the same data make the same
  * events, and merging by id keeps one of each.
  */
-
-export const LEGACY_CHECKLIST_PREFIX = 'runbook:checklist:';
-export const LEGACY_RUN_PREFIX = 'runbook:run:';
-
-/** Where today's code stores a procedure's plain checklist, or one run of it. */
-export function legacyStorageKey(slug: string, ticket: string | null): string {
-  return ticket === null ? `${LEGACY_CHECKLIST_PREFIX}${slug}` : `${LEGACY_RUN_PREFIX}${slug}:${ticket}`;
-}
-
-/** The run a legacy storage key belongs to, or null for any other key. Slugs and tickets hold no ":". */
-export function parseLegacyStorageKey(key: string): { slug: string; ticket: string | null } | null {
-  if (key.startsWith(LEGACY_CHECKLIST_PREFIX)) {
-    const slug = key.slice(LEGACY_CHECKLIST_PREFIX.length);
-    return slug && !slug.includes(':') ? { slug, ticket: null } : null;
-  }
-  if (key.startsWith(LEGACY_RUN_PREFIX)) {
-    const [slug, ticket, ...rest] = key.slice(LEGACY_RUN_PREFIX.length).split(':');
-    return slug && ticket && rest.length === 0 ? { slug, ticket } : null;
-  }
-  return null;
-}
 
 interface LegacyLogEntry {
   at: string;

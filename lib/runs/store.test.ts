@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parseRunEvent, type RunEvent } from './events';
 import { sampleRun } from './fixtures/sample-run';
+import { migrateLegacy } from './migrate';
 import { foldRun } from './state';
 import { createRunStore, localStorageAdapter, parseRunStorageKey, runStorageKey, type RunKey, type StoreProblem } from './store';
 
@@ -23,7 +24,7 @@ class Browser {
     });
     this.tabs.push({ storage, window });
     const problems: StoreProblem[] = [];
-    const adapter = localStorageAdapter(storage, window as unknown as Window, (problem) => problems.push(problem));
+    const adapter = localStorageAdapter(storage, window as unknown as Window, (problem) => problems.push(problem), { migrate: migrateLegacy });
     return { storage, window, problems, adapter };
   }
 
@@ -328,7 +329,7 @@ describe('when storage fails', () => {
 
   it('works without storage at all', () => {
     const problems: StoreProblem[] = [];
-    const store = createRunStore(localStorageAdapter(null, undefined, (problem) => problems.push(problem)), clock());
+    const store = createRunStore(localStorageAdapter(null, undefined, (problem) => problems.push(problem), { migrate: migrateLegacy }), clock());
     store.append(RUN, [tick('a')]);
     store.append(RUN, [tick('b')]);
     expect(Object.keys(store.getRun(RUN).marks)).toEqual(['a', 'b']);
@@ -421,6 +422,25 @@ describe('runs saved by today’s code', () => {
     expect(store.getRun(RUN).events).toEqual([]);
     expect(store.listRuns().map((run) => run.ticket)).toEqual(['INC-1999']);
     expect(browser.items.has('runbook:run:update-ad-ds-account-password:INC-2041')).toBe(true);
+  });
+
+  it('can load its reader only when a page first meets legacy data, and shows the run once it has', async () => {
+    const browser = withLegacy();
+    let loads = 0;
+    const adapter = localStorageAdapter(browser.tab().storage, undefined, () => {}, {
+      load: async () => {
+        loads++;
+        return migrateLegacy;
+      },
+    });
+    const store = createRunStore(adapter, clock());
+    const heard = vi.fn();
+    store.subscribe(heard);
+    expect(store.getRun(RUN).events).toEqual([]);
+    expect(store.getRun(PLAIN).events).toEqual([]);
+    await vi.waitFor(() => expect(heard).toHaveBeenCalled());
+    expect(store.getRun(RUN).build).toBe('1.1.443.0');
+    expect(loads).toBe(1);
   });
 
   it('reports a legacy value it cannot read, once, and leaves it alone', () => {

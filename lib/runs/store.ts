@@ -1,5 +1,6 @@
 import { mergeEvents, newEventId, parseRunEvent, type RunEvent } from './events';
-import { legacyStorageKey, migrateLegacy, parseLegacyStorageKey } from './migrate';
+import { LEGACY_CHECKLIST_PREFIX, legacyStorageKey, parseLegacyStorageKey } from './legacy-keys';
+import type { migrateLegacy } from './migrate';
 import { foldRun, type RunState } from './state';
 import { isTicketId, SLUG, TICKET_ID_HINT } from './names';
 
@@ -105,11 +106,34 @@ const serialize = (events: readonly RunEvent[]) => JSON.stringify({ version: STO
  * this page and the store keeps working. `storage` is null where there is
  * none (the server, a browser that blocks it).
  */
+/**
+ * Reads what the version before the run store saved. Given at once (tests,
+ * scripts), or loaded the first time a page meets such data, so that pages
+ * of browsers that never held any do not carry the code.
+ */
+export type LegacyReader = { migrate: typeof migrateLegacy } | { load: () => Promise<typeof migrateLegacy> };
+
 export function localStorageAdapter(
   storage: Storage | null,
-  events?: Pick<Window, 'addEventListener' | 'removeEventListener'>,
-  onProblem: (problem: StoreProblem) => void = () => {},
+  events: Pick<Window, 'addEventListener' | 'removeEventListener'> | undefined,
+  onProblem: (problem: StoreProblem) => void,
+  legacy: LegacyReader,
 ): RunStorageAdapter {
+  /** Told when something changed that this page did not do: another tab's write, or legacy data read at last. */
+  const external = new Set<(key: RunKey | null) => void>();
+  let migrate = 'migrate' in legacy ? legacy.migrate : null;
+  let loading = false;
+  const loadMigrate = () => {
+    if (loading || 'migrate' in legacy) return;
+    loading = true;
+    legacy.load().then(
+      (loaded) => {
+        migrate = loaded;
+        for (const listener of [...external]) listener(null);
+      },
+      () => onProblem({ kind: 'unreadable', key: LEGACY_CHECKLIST_PREFIX, message: 'Progress saved by an older version of this site could not be read just now: reload the page to try again.' }),
+    );
+  };
   /** Events this page could not save, by storage key: all of the run's, merged with what storage has on each read. */
   const unsaved = new Map<string, RunEvent[]>();
   /** Keys whose refused write was reported; a key is reported again only after a write to it worked. */
@@ -178,7 +202,12 @@ export function localStorageAdapter(
     const legacyKey = legacyStorageKey(key.slug, key.ticket);
     const legacyRaw = getItem(legacyKey);
     if (legacyRaw === null) return [];
-    const migrated = migrateLegacy(legacyRaw, legacyKey);
+    if (!migrate) {
+      // Read once the reader has loaded: the page shows the run a moment later.
+      loadMigrate();
+      return [];
+    }
+    const migrated = migrate(legacyRaw, legacyKey);
     if (!migrated) {
       if (!handled.has(legacyKey))
         onProblem({ kind: 'unreadable', key: legacyKey, message: 'Progress saved by an older version of this site could not be read; it is left as it is.' });
@@ -260,7 +289,8 @@ export function localStorageAdapter(
       if (getItem(legacyStorageKey(key.slug, key.ticket)) !== null) save(storageKey, []);
     },
     subscribe(onExternalChange) {
-      if (!events) return () => {};
+      external.add(onExternalChange);
+      if (!events) return () => external.delete(onExternalChange);
       const onStorage = (event: StorageEvent) => {
         if (event.storageArea && event.storageArea !== storage) return;
         if (event.key === null) {
@@ -274,7 +304,10 @@ export function localStorageAdapter(
         onExternalChange(key);
       };
       events.addEventListener('storage', onStorage);
-      return () => events.removeEventListener('storage', onStorage);
+      return () => {
+        external.delete(onExternalChange);
+        events.removeEventListener('storage', onStorage);
+      };
     },
   };
 }

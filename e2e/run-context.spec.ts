@@ -14,6 +14,8 @@ const progress = (page: Page) => page.getByRole('status').filter({ hasText: 'ste
 
 async function startRun(page: Page, ticket: string, build: string, name = 'Ana') {
   await page.goto(`${PAGE}?build=${build}`);
+  // Before the page has booted, the form opens the run without its build.
+  await expect(page.getByRole('checkbox', logOnTab)).toBeEnabled();
   await page.getByRole('textbox', { name: 'Ticket id' }).fill(ticket);
   await page.getByRole('textbox', { name: 'Your name, for the record' }).fill(name);
   await page.getByRole('button', { name: 'Start run' }).click();

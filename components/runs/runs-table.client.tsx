@@ -113,7 +113,7 @@ function Row({
   const label = runLabel(run);
   return (
     <tr className="border-b border-zinc-200 align-top dark:border-zinc-800">
-      <td className="p-2">
+      <td className="min-w-48 p-2">
         <InternalLink href={withBuild(procedureUrl(run.slug, { run: run.ticket }), run.build)} className="link">
           {run.started?.title ?? run.slug}
         </InternalLink>

@@ -36,7 +36,7 @@ async function copied(page: Page, button: string): Promise<string> {
 
 async function runsRow(page: Page, ticket: string) {
   await page.goto('/runs/');
-  return page.getByRole('table').getByRole('row').filter({ hasText: ticket });
+  return page.getByRole('region', { name: 'Runs in this browser' }).getByRole('row').filter({ hasText: ticket });
 }
 
 async function freshPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
@@ -192,7 +192,7 @@ test('a downloaded run imports into a fresh browser as the same run; a broken fi
   await expect(fresh.page.getByRole('alert').filter({ hasText: 'broken.json' })).toContainText('“broken.json” was not imported');
   await fresh.page.getByLabel('Import run').setInputFiles(file);
   await expect(fresh.page.getByRole('status').filter({ hasText: 'Run INC-16 was imported' })).toBeVisible();
-  const row = fresh.page.getByRole('table').getByRole('row').filter({ hasText: 'INC-16' });
+  const row = fresh.page.getByRole('region', { name: 'Runs in this browser' }).getByRole('row').filter({ hasText: 'INC-16' });
   await expect(row).toContainText('1 of 3 done');
   await fresh.page.getByLabel('Import run').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
   await expect(fresh.page.getByRole('alert').filter({ hasText: 'broken.json' })).toContainText('Nothing was changed');

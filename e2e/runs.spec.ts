@@ -37,7 +37,7 @@ test('/runs/ lists every run with its progress; runs can be finished, reopened a
   await page.getByRole('checkbox', connectors).check();
 
   await page.getByRole('link', { name: 'Runs', exact: true }).click();
-  const table = page.getByRole('table');
+  const table = page.getByRole('region', { name: 'Runs in this browser' });
   const row = (ticket: string) => table.getByRole('row').filter({ hasText: ticket });
   await expect(row('CHG-7')).toContainText('2 of 11 done');
   await expect(row('INC-8')).toContainText('1 of 11 done');

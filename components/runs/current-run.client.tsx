@@ -4,7 +4,8 @@ import { useEffect, useId, useState } from 'react';
 import type { Outline } from '@/lib/runs/outline';
 import type { RunState } from '@/lib/runs/state';
 import { formatTime } from '@/lib/runs/time';
-import { handoverUrl, procedureUrl } from '@/lib/urls';
+import { statusText } from '@/lib/runs/sync';
+import { handoverUrl, procedureUrl, withBuild } from '@/lib/urls';
 import { useChecklist } from '../checklist/checklist.client';
 import { Notice } from '../checklist/notice';
 import { chooseBuild } from '@/lib/gating/chosen-build';
@@ -12,7 +13,8 @@ import { useBuild } from '../gating/use-build';
 import { InternalLink } from '../internal-link.client';
 import { RunHistory } from './run-history.client';
 import { RunInputs } from './run-inputs.client';
-import { setPersonName, usePersonName } from './use-runs';
+import { saveToken, useRunSync, type RunSharing } from './use-run-sync';
+import { isSignedIn, setPersonName, usePersonName } from './use-runs';
 
 async function copyText(text: string, what: string): Promise<boolean> {
   try {
@@ -31,9 +33,14 @@ async function runHandoverUrl(state: RunState): Promise<string> {
   return handoverUrl(window.location.origin, state.slug, state.ticket ?? '', state.build, share);
 }
 
+/** The run's own address: on the run service, everyone who opens it sees the shared run. */
+function sharedRunUrl(state: RunState): string {
+  return `${window.location.origin}${withBuild(procedureUrl(state.slug, { run: state.ticket }), state.build)}`;
+}
+
 /** The ticket record, with the code that writes it loaded when someone asks for it. */
-async function record(state: RunState, outline: Outline, format: 'text' | 'markdown'): Promise<string> {
-  const [{ runRecord }, url] = await Promise.all([import('@/lib/runs/record'), runHandoverUrl(state)]);
+async function record(state: RunState, outline: Outline, format: 'text' | 'markdown', shared: boolean): Promise<string> {
+  const [{ runRecord }, url] = await Promise.all([import('@/lib/runs/record'), shared ? sharedRunUrl(state) : runHandoverUrl(state)]);
   return runRecord({ state, outline, url }, format);
 }
 
@@ -49,6 +56,9 @@ export function CurrentRun() {
   const checklist = useChecklist();
   const { outline, state, ticket } = checklist;
   const [done, setDone] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const sharing = useRunSync(outline.slug, ticket ?? '', attempt);
+  const shared = sharing.kind === 'shared';
   const started = state.started;
   // Loaded now, so that a copy made in a moment still counts as the click's (some browsers allow copying only then).
   useEffect(() => {
@@ -71,6 +81,7 @@ export function CurrentRun() {
           Leave the run
         </InternalLink>
       </p>
+      <Sharing sharing={sharing} onToken={() => setAttempt((count) => count + 1)} />
       {state.finishedAt && (
         <p role="status" className="mt-2 rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900">
           Finished {formatTime(state.finishedAt)}. The run is read-only: reopen it to change anything.
@@ -81,10 +92,10 @@ export function CurrentRun() {
       <PersonName />
       <RunInputs />
       <div className="mt-3 flex flex-wrap gap-2 print:hidden">
-        <button type="button" className="button" onClick={async () => setDone((await copyText(await record(state, outline, 'text'), 'the record')) ? 'Record copied' : null)}>
+        <button type="button" className="button" onClick={async () => setDone((await copyText(await record(state, outline, 'text', shared), 'the record')) ? 'Record copied' : null)}>
           Copy for ticket
         </button>
-        <button type="button" className="button" onClick={async () => setDone((await copyText(await record(state, outline, 'markdown'), 'the record')) ? 'Markdown record copied' : null)}>
+        <button type="button" className="button" onClick={async () => setDone((await copyText(await record(state, outline, 'markdown', shared), 'the record')) ? 'Markdown record copied' : null)}>
           Copy as Markdown
         </button>
         <button
@@ -107,6 +118,50 @@ export function CurrentRun() {
       </div>
       <RunHistory />
     </section>
+  );
+}
+
+/** Where the run is kept, said plainly: in this browser, or on the run service and how the sync is going. */
+function Sharing({ sharing, onToken }: { sharing: RunSharing; onToken: () => void }) {
+  const [token, setToken] = useState('');
+  const fieldId = useId();
+  if (sharing.kind === 'finding') return null;
+  if (sharing.kind === 'local') {
+    return (
+      <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
+        Kept in this browser only: hand it over with Share progress or Download run.
+      </p>
+    );
+  }
+  return (
+    <>
+      <p role="status" aria-label="Sharing" className="mt-2 text-sm font-medium">
+        {statusText(sharing.status)}
+      </p>
+      {sharing.needsToken && (
+        <form
+          className="mt-2 flex flex-wrap items-center gap-2 text-sm print:hidden"
+          onSubmit={(event) => {
+            event.preventDefault();
+            saveToken(token);
+            onToken();
+          }}
+        >
+          <label htmlFor={fieldId}>This server wants an access token</label>
+          <input
+            id={fieldId}
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(event) => setToken(event.target.value)}
+            className="w-64 rounded-md border border-zinc-400 bg-white px-2 py-1 font-mono dark:border-zinc-600 dark:bg-zinc-900"
+          />
+          <button type="submit" className="button">
+            Save token
+          </button>
+        </form>
+      )}
+    </>
   );
 }
 
@@ -164,6 +219,13 @@ function PersonName() {
   const fieldId = useId();
   const { readOnly } = useChecklist();
   if (readOnly) return null;
+  if (saved && isSignedIn()) {
+    return (
+      <p className="mt-2 text-sm">
+        Signed in as <strong>{saved}</strong>.
+      </p>
+    );
+  }
   if (saved && !editing) {
     return (
       <p className="mt-2 text-sm">

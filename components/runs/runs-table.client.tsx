@@ -13,7 +13,7 @@ import { runStore, useRunList } from './use-runs';
 const outlines = new Map<string, Promise<Outline>>();
 
 /** A procedure's outline, fetched once a page: what progress is counted against, the same as on the procedure's page. */
-function useOutline(slug: string): Outline | 'missing' | null {
+export function useOutline(slug: string): Outline | 'missing' | null {
   const [outline, setOutline] = useState<Outline | 'missing' | null>(null);
   useEffect(() => {
     let current = true;
@@ -55,7 +55,7 @@ export function RunsTable() {
           No runs in this browser yet. Open a procedure and start a run for a ticket, open a link with <code>?run=</code>, or import a run.
         </p>
       ) : (
-        <div role="region" aria-label="Runs table" tabIndex={0} className="overflow-x-auto">
+        <div role="region" aria-label="Runs in this browser" tabIndex={0} className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b-2 border-zinc-400">

@@ -5,13 +5,14 @@ import { foldRun, type RunState } from '@/lib/runs/state';
 import { createRunStore, localStorageAdapter, type RunKey, type RunStore, type StoreProblem } from '@/lib/runs/store';
 
 const NAME_KEY = 'runbook:name';
+const nameListeners = new Set<() => void>();
 
 let store: RunStore | null = null;
 let problem: StoreProblem | null = null;
 const problemListeners = new Set<() => void>();
 
 /** The browser's localStorage, or null where reaching it throws (private mode, blocked storage). */
-function browserStorage(): Storage | null {
+export function browserStorage(): Storage | null {
   try {
     return window.localStorage;
   } catch {
@@ -19,16 +20,28 @@ function browserStorage(): Storage | null {
   }
 }
 
-/** The name this person gave for the record, or null. */
+/** Who a sign-in proxy says this person is, when the run service trusts one: it names every event. */
+let signedInAs: string | null = null;
+
+export function setSignedInAs(identity: string | null): void {
+  signedInAs = identity;
+  nameListeners.forEach((listener) => listener());
+}
+
+/** Whether the name comes from the sign-in proxy, so it cannot be changed here. */
+export function isSignedIn(): boolean {
+  return signedInAs !== null;
+}
+
+/** The name that goes into the record: the sign-in proxy's, or the one this person gave, or null. */
 export function personName(): string | null {
+  if (signedInAs) return signedInAs;
   try {
     return window.localStorage.getItem(NAME_KEY);
   } catch {
     return null;
   }
 }
-
-const nameListeners = new Set<() => void>();
 
 /** The name this person gave, read once the page has booted. */
 export function usePersonName(): string | null {

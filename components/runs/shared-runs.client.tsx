@@ -1,0 +1,116 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { EventsResponse, RunListing, RunsResponse } from '@/lib/runs/api';
+import { runApiPath } from '@/lib/runs/api';
+import { expandSteps, type Outline } from '@/lib/runs/outline';
+import { runProgress } from '@/lib/runs/selectors';
+import { foldRun } from '@/lib/runs/state';
+import { formatTime } from '@/lib/runs/time';
+import { procedureUrl } from '@/lib/urls';
+import { InternalLink } from '../internal-link.client';
+import { useOutline } from './runs-table.client';
+import { serviceInfo, serviceToken } from './use-run-sync';
+
+/** How many of the service's runs the page counts progress for: each costs a read of its events. */
+const SHOWN = 50;
+
+const authorization = (): Record<string, string> => {
+  const token = serviceToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+};
+
+/** The runs the run service holds, for everyone: only when the page is served by it. */
+export function SharedRuns() {
+  const [runs, setRuns] = useState<RunListing[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void serviceInfo().then(async (info) => {
+      if (!info.service) return;
+      try {
+        const response = await fetch('/api/runs', { headers: authorization(), cache: 'no-store' });
+        const body = (await response.json()) as RunsResponse | { error: string };
+        if (!current) return;
+        if ('error' in body) setError(body.error);
+        else setRuns(body.runs);
+      } catch {
+        if (current) setError('The run service cannot be reached just now.');
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  if (error) return <p role="alert" className="mt-6">Shared runs cannot be listed: {error}</p>;
+  if (runs === null) return null;
+  return (
+    <section aria-labelledby="shared-runs" className="mt-8">
+      <h2 id="shared-runs" className="mb-2 text-lg font-semibold">
+        Shared runs on this server
+      </h2>
+      {runs.length === 0 ? (
+        <p>No runs on this server yet.</p>
+      ) : (
+        <div role="region" aria-label="Runs on this server" tabIndex={0} className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b-2 border-zinc-400">
+                <th scope="col" className="p-2">Procedure</th>
+                <th scope="col" className="p-2">Ticket</th>
+                <th scope="col" className="p-2">Progress</th>
+                <th scope="col" className="p-2">Worked by</th>
+                <th scope="col" className="p-2">Last activity</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run, index) => (
+                <tr key={`${run.slug}:${run.ticket}`} className="border-b border-zinc-200 align-top dark:border-zinc-800">
+                  <td className="min-w-48 p-2">
+                    <InternalLink href={procedureUrl(run.slug, { run: run.ticket })} className="link">
+                      {run.title ?? run.slug}
+                    </InternalLink>
+                  </td>
+                  <td className="p-2 font-mono">{run.ticket}</td>
+                  <td className="p-2">
+                    {index < SHOWN ? <SharedProgress run={run} /> : `${run.ticked} ticked`}
+                    {run.finished ? ' · finished' : ''}
+                  </td>
+                  <td className="p-2">{run.people.join(', ') || '—'}</td>
+                  <td className="p-2 whitespace-nowrap">{formatTime(run.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Progress as the run's page counts it: its events folded against the procedure's outline. */
+function SharedProgress({ run }: { run: RunListing }) {
+  const outline = useOutline(run.slug);
+  const [events, setEvents] = useState<EventsResponse['events'] | null>(null);
+  useEffect(() => {
+    let current = true;
+    fetch(`${runApiPath(run.slug, run.ticket, 'events')}?after=0`, { headers: authorization(), cache: 'no-store' })
+      .then((response) => response.json() as Promise<EventsResponse>)
+      .then(
+        (body) => current && setEvents(body.events),
+        () => {},
+      );
+    return () => {
+      current = false;
+    };
+  }, [run.slug, run.ticket, run.updatedAt]);
+  if (events === null || outline === null) return <>…</>;
+  if (outline === 'missing') return <>{run.ticked} ticked</>;
+  const state = foldRun(run.slug, run.ticket, events);
+  const { done, skipped, total } = runProgress(state, expandSteps(outline as Outline, state.inputs));
+  return (
+    <>
+      {done} of {total} done{skipped > 0 ? `, ${skipped} skipped` : ''}
+    </>
+  );
+}

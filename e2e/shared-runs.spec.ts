@@ -1,0 +1,89 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const PAGE = '/procedures/change-sync-service-account-password/';
+const logOnTab = { name: 'Open the properties of Microsoft Azure AD Sync and switch to the Log On tab.' };
+const newPassword = { name: "Type the account's new password into Password and Confirm password, then select OK." };
+const startService = { name: 'Select Microsoft Azure AD Sync and choose Start, or Restart if it is already running.' };
+
+const sharing = (page: Page) => page.getByRole('status', { name: 'Sharing' });
+const progress = (page: Page) => page.getByRole('status').filter({ hasText: 'steps done' });
+
+/** A person on their own machine, with their name given once. */
+async function person(browser: Browser, name: string, url: string): Promise<Page> {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await context.addInitScript((given) => localStorage.setItem('runbook:name', given), name);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(sharing(page)).toHaveText('Shared · synced');
+  return page;
+}
+
+test.describe('runs shared through the run service', () => {
+  test.skip(Boolean(process.env.E2E_STATIC), 'a plain static host has no run service');
+
+  test('two people tick one run from two machines and each sees the other’s tick; a third opens the record’s link and sees it all', async ({ browser }) => {
+    const url = `${PAGE}?run=INC-SHARED-1&build=1.1.614.0`;
+    const ana = await person(browser, 'Ana', url);
+    const ben = await person(browser, 'Ben', url);
+
+    await ana.getByRole('checkbox', logOnTab).check();
+    await expect(ben.getByRole('checkbox', logOnTab)).toBeChecked();
+    await ben.getByRole('checkbox', newPassword).check();
+    await expect(ana.getByRole('checkbox', newPassword)).toBeChecked();
+    await expect(progress(ana)).toHaveText(/^2 of 3 steps done/);
+    await expect(progress(ben)).toHaveText(/^2 of 3 steps done/);
+
+    await ana.getByRole('button', { name: 'Copy for ticket' }).click();
+    await expect(ana.getByText('Record copied')).toBeVisible();
+    const record = await ana.evaluate(() => navigator.clipboard.readText());
+    const link = /^Link: (.+)$/m.exec(record)![1]!;
+    // On the run service the record links to the shared run itself, not to a copy in the link.
+    expect(link).toMatch(/\?run=INC-SHARED-1&build=1\.1\.614\.0$/);
+    expect(record).toContain('People: Ana, Ben');
+
+    const cara = await person(browser, 'Cara', link);
+    await expect(cara.getByRole('checkbox', logOnTab)).toBeChecked();
+    await expect(cara.getByRole('checkbox', newPassword)).toBeChecked();
+    await expect(progress(cara)).toHaveText(/^2 of 3 steps done/);
+    await cara.getByText(/^History \(\d+ changes\)$/).click();
+    await expect(cara.getByRole('listitem').filter({ hasText: 'Ben ticked “Type the account' })).toBeVisible();
+
+    await cara.goto('/runs/');
+    const row = cara.getByRole('region', { name: 'Runs on this server' }).getByRole('row').filter({ hasText: 'INC-SHARED-1' });
+    await expect(row).toContainText('2 of 3 done');
+    await expect(row).toContainText('Ana, Ben');
+  });
+
+  test('ticks made offline wait in a queue and arrive once the network is back', async ({ browser }) => {
+    const url = `${PAGE}?run=INC-SHARED-2&build=1.1.614.0`;
+    const ana = await person(browser, 'Ana', url);
+    const ben = await person(browser, 'Ben', url);
+
+    await ana.context().setOffline(true);
+    await ana.getByRole('checkbox', logOnTab).check();
+    await ana.getByRole('checkbox', newPassword).check();
+    await ana.getByRole('checkbox', startService).check();
+    await expect(sharing(ana)).toHaveText('Offline · 3 changes waiting');
+    await expect(progress(ben)).toHaveText(/^0 of 3 steps done/);
+
+    await ana.context().setOffline(false);
+    await expect(sharing(ana)).toHaveText('Shared · synced', { timeout: 20_000 });
+    await expect(ben.getByRole('checkbox', startService)).toBeChecked();
+    await expect(progress(ben)).toHaveText(/^3 of 3 steps done/);
+    await ben.reload();
+    await expect(progress(ben)).toHaveText(/^3 of 3 steps done/);
+    await ben.getByText(/^History \(\d+ changes\)$/).click();
+    await expect(ben.getByRole('listitem').filter({ hasText: 'Ana ticked “Select Microsoft Azure AD Sync' })).toHaveCount(1);
+  });
+});
+
+test('on a plain static host a run says it is kept in this browser', async ({ page }) => {
+  test.skip(!process.env.E2E_STATIC, 'served by the run service, runs are shared');
+  await page.goto(`${PAGE}?run=INC-LOCAL`);
+  await expect(page.getByText('Kept in this browser only')).toBeVisible();
+  await page.getByRole('checkbox', logOnTab).check();
+  await page.reload();
+  await expect(page.getByRole('checkbox', logOnTab)).toBeChecked();
+});

@@ -4,7 +4,6 @@ import { expect, test } from './fixtures';
 const PAGE = '/procedures/change-sync-service-account-password/';
 const logOnTab = { name: 'Open the properties of Microsoft Azure AD Sync and switch to the Log On tab.' };
 const newPassword = { name: "Type the account's new password into Password and Confirm password, then select OK." };
-const startService = { name: 'Select Microsoft Azure AD Sync and choose Start, or Restart if it is already running.' };
 
 const sharing = (page: Page) => page.getByRole('status', { name: 'Sharing' });
 const progress = (page: Page) => page.getByRole('status').filter({ hasText: 'steps done' });
@@ -57,25 +56,28 @@ test.describe('runs shared through the run service', () => {
   });
 
   test('ticks made offline wait in a queue and arrive once the network is back', async ({ browser }) => {
-    const url = `${PAGE}?run=INC-SHARED-2&build=1.1.614.0`;
+    const url = `${PAGE}?run=INC-SHARED-2&build=1.1.380.0`;
     const ana = await person(browser, 'Ana', url);
     const ben = await person(browser, 'Ben', url);
+    await ana.getByRole('checkbox', logOnTab).check();
+    await expect(progress(ben)).toHaveText(/^1 of 20 steps done/);
 
     await ana.context().setOffline(true);
-    await ana.getByRole('checkbox', logOnTab).check();
-    await ana.getByRole('checkbox', newPassword).check();
-    await ana.getByRole('checkbox', startService).check();
+    for (const name of [newPassword.name, 'Open a new PowerShell window.', "Change to the sync engine's program folder."]) {
+      await ana.getByRole('checkbox', { name }).check();
+    }
     await expect(sharing(ana)).toHaveText('Offline · 3 changes waiting');
-    await expect(progress(ben)).toHaveText(/^0 of 3 steps done/);
+    await expect(progress(ana)).toHaveText(/^4 of 20 steps done/);
+    await expect(progress(ben)).toHaveText(/^1 of 20 steps done/);
 
     await ana.context().setOffline(false);
     await expect(sharing(ana)).toHaveText('Shared · synced', { timeout: 20_000 });
-    await expect(ben.getByRole('checkbox', startService)).toBeChecked();
-    await expect(progress(ben)).toHaveText(/^3 of 3 steps done/);
+    await expect(progress(ben)).toHaveText(/^4 of 20 steps done/);
     await ben.reload();
-    await expect(progress(ben)).toHaveText(/^3 of 3 steps done/);
+    await expect(progress(ben)).toHaveText(/^4 of 20 steps done/);
+    // Each arrived once.
     await ben.getByText(/^History \(\d+ changes\)$/).click();
-    await expect(ben.getByRole('listitem').filter({ hasText: 'Ana ticked “Select Microsoft Azure AD Sync' })).toHaveCount(1);
+    await expect(ben.getByRole('listitem').filter({ hasText: 'Ana ticked “Open a new PowerShell window' })).toHaveCount(1);
   });
 });
 

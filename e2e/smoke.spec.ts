@@ -1,5 +1,9 @@
 import path from 'node:path';
 import { loadContent } from '../lib/content/load';
+import { outlineOf } from '../lib/content/outline';
+import { expandSteps, labelPlaceholders } from '../lib/runs/outline';
+import { runProgress } from '../lib/runs/selectors';
+import { foldRun } from '../lib/runs/state';
 import { procedureUrl } from '../lib/urls';
 import { expect, test } from './fixtures';
 
@@ -22,10 +26,14 @@ for (const procedure of procedures) {
       await page.goto(procedureUrl(procedure.slug));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(procedure.title);
       await expect(page.getByRole('checkbox')).toHaveCount(procedure.steps.length);
-      await expect(page.getByRole('status')).toHaveText(`0 of ${procedure.steps.length} steps done`);
+      const { total } = runProgress(foldRun(procedure.slug, null, []), expandSteps(outlineOf(procedure), {}));
+      await expect(page.getByRole('status')).toHaveText(`0 of ${total} steps done`);
       // A procedure may repeat a step (open Services again, say): each occurrence is a checkbox of its own.
       const occurrences = new Map<string, number>();
-      for (const { text } of procedure.steps) occurrences.set(text, (occurrences.get(text) ?? 0) + 1);
+      for (const { text } of procedure.steps) {
+        const name = labelPlaceholders(text, procedure.inputs);
+        occurrences.set(name, (occurrences.get(name) ?? 0) + 1);
+      }
       for (const [text, count] of occurrences) {
         await expect(page.getByRole('checkbox', { name: text, exact: true })).toHaveCount(count);
       }

@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy, Suspense, type ReactNode } from 'react';
-import { fillInputs, repeatId } from '@/lib/runs/outline';
+import { fillInputs, labelPlaceholders, repeatId } from '@/lib/runs/outline';
 import { stepStatus, type StepStatus } from '@/lib/runs/selectors';
 import { formatTime } from '@/lib/runs/time';
 import { useChecklist, type ChecklistValue } from '../checklist/checklist.client';
@@ -18,13 +18,7 @@ function useStep(id: string, text: string): { id: string; text: string; alias: s
   const instance = checklist.steps.find((step) => step.id === instanceId);
   const { outline, state } = checklist;
   // An input with no value yet reads as its label, as the placeholder on the page does.
-  const filled = (instance?.text ?? fillInputs(text, state.inputs, repeat ?? undefined).text).replace(
-    /\{([a-z][a-zA-Z0-9]*)\}/g,
-    (placeholder, name: string) => {
-      const input = outline.inputs.find((candidate) => candidate.name === name);
-      return input ? `‹${input.label}›` : placeholder;
-    },
-  );
+  const filled = labelPlaceholders(instance?.text ?? fillInputs(text, state.inputs, repeat ?? undefined).text, outline.inputs);
   return {
     id: instanceId,
     // Each copy of a repeated step needs a name of its own, for screen readers and for the record.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVENT_LIMITS, parseRunEvent } from './events';
-import { expandSteps, fillInputs, repeatId, type Outline, type OutlineStep } from './outline';
+import { expandSteps, fillInputs, labelPlaceholders, repeatId, type Outline, type OutlineStep } from './outline';
 
 const step = (id: string, text: string, more: Partial<OutlineStep> = {}): OutlineStep => ({
   id,
@@ -156,5 +156,12 @@ describe('expandSteps', () => {
       '3. rotate--b <> Rotate b.',
       '3.1. confirm--b <rotate--b> Confirm.',
     ]);
+  });
+});
+
+describe('labelPlaceholders', () => {
+  it('names a placeholder still to fill by its input’s label, and leaves other braces alone', () => {
+    const inputs = [{ name: 'syncServer', label: 'Azure AD Connect server', list: false }];
+    expect(labelPlaceholders('Sign in to {syncServer} as {admin}.', inputs)).toBe('Sign in to ‹Azure AD Connect server› as {admin}.');
   });
 });

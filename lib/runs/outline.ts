@@ -126,6 +126,14 @@ export function fillInputs(
   return { text: filled, missing };
 }
 
+/** A step's name as the page gives it: a placeholder still to fill reads as its input's label, "‹AD connectors›". */
+export function labelPlaceholders(text: string, inputs: readonly RunInput[]): string {
+  return text.replace(PLACEHOLDER, (placeholder, name: string) => {
+    const input = inputs.find((candidate) => candidate.name === name);
+    return input ? `‹${input.label}›` : placeholder;
+  });
+}
+
 /**
  * The checkboxes of a run, in page order. A step inside a Repeat with at least
  * one value becomes one copy per value; the steps of one Repeat (siblings in

@@ -169,7 +169,7 @@ test('a run started on an older revision says which steps were added and removed
   });
   await page.goto(`${PAGE}?run=INC-OLD`);
   const notice = page.getByRole('alert').filter({ hasText: 'This procedure has changed since the run started' });
-  await expect(notice).toContainText('Added: Select the AD connector {connectors}.;');
+  await expect(notice).toContainText('Added: Select the AD connector ‹AD connectors›.;');
   await expect(notice).toContainText("Removed: a-step-since-removed (their ticks stay in the run’s record)");
   await expect(page.getByRole('checkbox', connectors)).toBeChecked();
 });

@@ -1,14 +1,14 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import type { Outline } from '@/lib/runs/outline';
+import { labelPlaceholders, type Outline } from '@/lib/runs/outline';
 import type { RunState } from '@/lib/runs/state';
-import { formatTime } from '@/lib/runs/time';
+import { chooseBuild } from '@/lib/gating/chosen-build';
 import { statusText } from '@/lib/runs/sync';
+import { formatTime } from '@/lib/runs/time';
 import { handoverUrl, procedureUrl, withBuild } from '@/lib/urls';
 import { useChecklist } from '../checklist/checklist.client';
 import { Notice } from '../checklist/notice';
-import { chooseBuild } from '@/lib/gating/chosen-build';
 import { useBuild } from '../gating/use-build';
 import { InternalLink } from '../internal-link.client';
 import { RunHistory } from './run-history.client';
@@ -39,7 +39,7 @@ function sharedRunUrl(state: RunState): string {
 }
 
 /** The ticket record, with the code that writes it loaded when someone asks for it. */
-async function record(state: RunState, outline: Outline, format: 'text' | 'markdown', shared: boolean): Promise<string> {
+async function ticketRecord(state: RunState, outline: Outline, format: 'text' | 'markdown', shared: boolean): Promise<string> {
   const [{ runRecord }, url] = await Promise.all([import('@/lib/runs/record'), shared ? sharedRunUrl(state) : runHandoverUrl(state)]);
   return runRecord({ state, outline, url }, format);
 }
@@ -92,10 +92,10 @@ export function CurrentRun() {
       <PersonName />
       <RunInputs />
       <div className="mt-3 flex flex-wrap gap-2 print:hidden">
-        <button type="button" className="button" onClick={async () => setDone((await copyText(await record(state, outline, 'text', shared), 'the record')) ? 'Record copied' : null)}>
+        <button type="button" className="button" onClick={async () => setDone((await copyText(await ticketRecord(state, outline, 'text', shared), 'the record')) ? 'Record copied' : null)}>
           Copy for ticket
         </button>
-        <button type="button" className="button" onClick={async () => setDone((await copyText(await record(state, outline, 'markdown', shared), 'the record')) ? 'Markdown record copied' : null)}>
+        <button type="button" className="button" onClick={async () => setDone((await copyText(await ticketRecord(state, outline, 'markdown', shared), 'the record')) ? 'Markdown record copied' : null)}>
           Copy as Markdown
         </button>
         <button
@@ -204,7 +204,7 @@ function RevisionChanges() {
   return (
     <Notice>
       This procedure has changed since the run started.
-      {added.length > 0 && ` Added: ${added.map((step) => step.text).join('; ')}.`}
+      {added.length > 0 && ` Added: ${added.map((step) => labelPlaceholders(step.text, outline.inputs)).join('; ')}.`}
       {removed.length > 0 && ` Removed: ${removed.join(', ')} (their ticks stay in the run’s record).`}
       {added.length === 0 && removed.length === 0 && ' No steps were added or removed; some wording changed.'}
     </Notice>

@@ -122,6 +122,16 @@ test('a pasted event message with another domain finds its procedure', async ({ 
   await expect(page.getByRole('option').first()).toContainText('Update the AD DS connector account password');
 });
 
+test('the results page keeps its query in the header box, where it can be refined', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('no-start-credentials'));
+  const box = page.getByRole('combobox', { name: 'Search procedures' });
+  await expect(box).toHaveValue('no-start-credentials');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first()).toBeVisible();
+  await box.fill('AADSTS50054');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/procedures\/reset-azure-ad-connector-account\//);
+});
+
 test('/search/?q= works on a cold load, best first, with the match marked', async ({ page }) => {
   await page.goto('/search/?q=Error%201069%3A%20The%20service%20did%20not%20start%20due%20to%20a%20logon%20failure.');
   const results = page.getByRole('list', { name: 'Search results' });

@@ -40,8 +40,10 @@ export function outlineUrl(slug: string): string {
 }
 export const RUNS_URL = '/runs/';
 
+export const SEARCH_PATH = '/search/';
+
 export function searchUrl(query: string): string {
-  return `/search/?${PARAMS.query}=${encodeURIComponent(query)}`;
+  return `${SEARCH_PATH}?${PARAMS.query}=${encodeURIComponent(query)}`;
 }
 
 /**

@@ -1,14 +1,24 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { nextOpenStep } from '@/lib/runs/selectors';
 import { runStore } from '../runs/use-runs';
 import { useChecklist } from './checklist.client';
+
+/** Scrolls to a step, below the sticky bar, and puts the focus on its checkbox. */
+function goTo(id: string) {
+  const step = document.getElementById(id);
+  if (!step) return;
+  step.scrollIntoView({ block: 'start' });
+  step.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus({ preventScroll: true });
+}
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** "3 of 11 steps done", announced to screen readers as it changes, with a reset that asks first. */
 export function ChecklistProgress() {
-  const { progress, state, mode, ticket, readOnly, record, outline } = useChecklist();
+  const { progress, state, mode, ticket, readOnly, record, outline, steps } = useChecklist();
+  const next = nextOpenStep(state, steps);
   const { done, skipped, total } = progress;
   const [confirming, setConfirming] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
@@ -40,6 +50,11 @@ export function ChecklistProgress() {
           {/* No style in the server's HTML, which the Content Security Policy would refuse: the server always renders 0%. */}
           <div className="h-full w-0 bg-emerald-600 transition-[width] dark:bg-emerald-400" style={percent > 0 ? { width: `${percent}%` } : undefined} />
         </div>
+        {next && (
+          <button type="button" className="button print:hidden" onClick={() => goTo(next.id)}>
+            Next open step
+          </button>
+        )}
         {!confirming && !readOnly && (
           <button ref={resetButton} type="button" className="button print:hidden" disabled={marks.length === 0} onClick={() => setConfirming(true)}>
             Reset checklist

@@ -26,7 +26,7 @@ export function CopyStepLink({ id, text }: { id: string; text: string }) {
       disabled={!booted}
       aria-label={`Copy link to step: ${text}`}
       title="Copy link to this step"
-      className="shrink-0 rounded px-1 text-sm text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 print:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+      className="min-h-6 min-w-6 shrink-0 rounded px-1 text-sm text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 print:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
     >
       {state === 'copied' ? 'Link copied' : '#'}
     </button>

@@ -34,7 +34,7 @@ export function StepSkip({ id, text, status, checklist }: PartProps) {
       <button
         ref={opener}
         type="button"
-        className="mt-1 mr-3 text-sm text-zinc-600 underline print:hidden dark:text-zinc-400"
+        className="mt-1 mr-3 min-h-6 text-sm text-zinc-600 underline print:hidden dark:text-zinc-400"
         onClick={() => setAsking(true)}
         aria-label={`Skip step: ${text}`}
       >
@@ -50,6 +50,8 @@ export function StepSkip({ id, text, status, checklist }: PartProps) {
       onSubmit={(reason) => {
         record({ type: 'skip', step: id, reason });
         setAsking(false);
+        // The form is gone: the step itself keeps the focus, not the page.
+        requestAnimationFrame(() => document.getElementById(id)?.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus());
       }}
       onCancel={close}
     />
@@ -99,7 +101,7 @@ export function StepNotes({ id, text, checklist }: Omit<PartProps, 'status'>) {
           <button
             ref={opener}
             type="button"
-            className="mt-1 text-sm text-zinc-600 underline print:hidden dark:text-zinc-400"
+            className="mt-1 min-h-6 text-sm text-zinc-600 underline print:hidden dark:text-zinc-400"
             onClick={() => setWriting(true)}
             aria-label={`Add a note to step: ${text}`}
           >

@@ -41,7 +41,8 @@ export function StepRow({ id: baseId, text: baseText, children }: { id: string; 
       className="-mx-2 flex scroll-mt-24 items-start gap-3 rounded-md px-2 py-1 target:bg-amber-100 target:ring-2 target:ring-amber-500 has-[>input:checked]:text-zinc-600 dark:target:bg-amber-950 dark:has-[>input:checked]:text-zinc-400"
     >
       <StepCheckbox id={id} text={text} status={status} checklist={checklist} />
-      <div className="min-w-0 flex-1 [&>p]:my-1 [&>p:first-child]:mt-0.5">
+      {/* Tapping the instruction ticks the step, as tapping a list item does in a phone's checklist app. */}
+      <div className="min-w-0 flex-1 [&>p]:my-1 [&>p:first-child]:mt-0.5" onClick={tickFromText}>
         {children}
         {checklist.mode !== 'plain' && (
           <Suspense fallback={null}>
@@ -61,6 +62,14 @@ export function StepRow({ id: baseId, text: baseText, children }: { id: string; 
 // Skips and notes belong to runs: the plain checklist, every procedure's first view, loads them only when a run opens.
 const StepSkip = lazy(() => import('./step-run.client').then((module) => ({ default: module.StepSkip })));
 const StepNotes = lazy(() => import('./step-run.client').then((module) => ({ default: module.StepNotes })));
+
+/** A tap on the step's text, but not on a link, a control, code or a form in it, ticks or unticks it. */
+function tickFromText(event: React.MouseEvent<HTMLDivElement>) {
+  const target = event.target as Element;
+  if (target.closest('a, button, input, textarea, select, label, form, pre, code, details')) return;
+  if (!window.getSelection()?.isCollapsed) return;
+  event.currentTarget.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=checkbox]')?.click();
+}
 
 export interface PartProps {
   id: string;
@@ -96,7 +105,7 @@ function StepCheckbox({ id, text, status, checklist }: PartProps) {
       checked={status.status === 'done'}
       disabled={!booted || readOnly}
       onChange={(event) => toggle(event.target.checked)}
-      className="mt-1 size-5 shrink-0 cursor-pointer accent-emerald-700 disabled:cursor-default dark:accent-emerald-400"
+      className="mt-0.5 size-6 shrink-0 cursor-pointer accent-emerald-700 disabled:cursor-default dark:accent-emerald-400"
     />
   );
 }

@@ -61,7 +61,7 @@ export function ReportStepProblem({ id, text }: { id: string; text: string }) {
       {...external(href)}
       aria-label={`Report a problem with step: ${text}`}
       title="Report a problem with this step"
-      className="shrink-0 rounded px-1 py-0.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 print:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+      className="flex min-h-6 min-w-6 shrink-0 items-center justify-center rounded px-1 py-0.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 print:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
     >
       <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.5">
         <path d="M3.5 14.5V2M3.5 2.5h8l-1.8 3 1.8 3h-8" strokeLinejoin="round" />

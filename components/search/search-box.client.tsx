@@ -1,12 +1,13 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { withBuildParam } from '@/lib/gating/chosen-build';
-import { procedureUrl, searchUrl } from '@/lib/urls';
+import { procedureUrl, SEARCH_PATH, searchUrl } from '@/lib/urls';
 import type { SearchAnswer, SearchResult } from '@/lib/search/engine';
 import { useBuild } from '../gating/use-build';
 import { useTypedBeforeBoot } from '../use-typed-before-boot';
+import { useUrlState } from '../use-url-state';
 import { runSearch, warmUpSearch } from './load-search';
 import { BuildMark, ExactBadge, Passage, UnknownCodes } from './result';
 
@@ -22,7 +23,11 @@ const NO_ANSWER: SearchAnswer = { results: [], confident: false, unknownCodes: [
 export function SearchBox() {
   const router = useRouter();
   const build = useBuild();
-  const [query, setQuery] = useState('');
+  const [typed, setQuery] = useState<string | null>(null);
+  // On the results page the box holds the query it shows, so it can be refined.
+  const url = useUrlState();
+  const onResultsPage = usePathname() === SEARCH_PATH;
+  const query = typed ?? (onResultsPage ? (url.query ?? '') : '');
   const [answer, setAnswer] = useState<SearchAnswer>(NO_ANSWER);
   const { results } = answer;
   const [open, setOpen] = useState(false);

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AliasRedirect } from '@/components/alias-redirect.client';
+import { CopyPageLink } from '@/components/copy-page-link.client';
+import { Outline } from '@/components/outline';
 import { Checklist } from '@/components/checklist/checklist.client';
 import { ChecklistProgress } from '@/components/checklist/progress.client';
 import { RunPanel } from '@/components/checklist/run-panel.client';
@@ -75,9 +77,11 @@ export default async function ProcedurePage({ params }: Props) {
       <p className="mt-2 text-lg text-zinc-700 dark:text-zinc-300">{procedure.summary}</p>
       <p className="mt-2 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
         <ReviewStatus lastReviewed={lastReviewed} reviewDue={reviewDue} owner={owner} builtOn={isoDay(new Date())} />
+        <CopyPageLink />
         <ReportProcedureProblem target={report} />
       </p>
       <SymptomList symptoms={procedure.symptoms} />
+      <Outline headings={procedure.headings} />
       <Checklist outline={outlineOf(procedure)}>
         <RunPanel />
         <ChecklistProgress />

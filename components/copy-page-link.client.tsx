@@ -1,0 +1,29 @@
+'use client';
+
+import { useState } from 'react';
+import { stepUrl } from '@/lib/urls';
+import { useBooted } from './use-booted';
+
+/** Copies the link to this procedure, with the page's build and run, for pasting into a ticket. */
+export function CopyPageLink() {
+  const [copied, setCopied] = useState(false);
+  const booted = useBooted();
+  return (
+    <button
+      type="button"
+      disabled={!booted}
+      className="link min-h-6 print:hidden"
+      onClick={async () => {
+        const url = stepUrl(window.location.href, '');
+        try {
+          await navigator.clipboard.writeText(url);
+          setCopied(true);
+        } catch {
+          window.prompt('Copy this link to the procedure:', url);
+        }
+      }}
+    >
+      {copied ? 'Link copied' : 'Copy link'}
+    </button>
+  );
+}

@@ -13,7 +13,8 @@ import { useBuild } from '../gating/use-build';
 import { InternalLink } from '../internal-link.client';
 import { RunHistory } from './run-history.client';
 import { RunInputs } from './run-inputs.client';
-import { saveToken, useRunSync, type RunSharing } from './use-run-sync';
+import { saveToken } from './service';
+import { useRunSync, type RunSharing } from './use-run-sync';
 import { isSignedIn, setPersonName, usePersonName } from './use-runs';
 
 async function copyText(text: string, what: string): Promise<boolean> {

@@ -10,7 +10,7 @@ import { formatTime } from '@/lib/runs/time';
 import { procedureUrl } from '@/lib/urls';
 import { InternalLink } from '../internal-link.client';
 import { useOutline } from './runs-table.client';
-import { serviceInfo, serviceToken } from './use-run-sync';
+import { serviceInfo, serviceToken } from './service';
 
 /** How many of the service's runs the page counts progress for: each costs a read of its events. */
 const SHOWN = 50;

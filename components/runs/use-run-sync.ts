@@ -1,58 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { SERVICE_INFO_PATH, type ServiceInfo } from '@/lib/runs/api';
 import { serviceTransport } from '@/lib/runs/service-client';
 import { RunSync, type SyncStatus } from '@/lib/runs/sync';
-import { browserStorage, runStore, setSignedInAs } from './use-runs';
-
-const TOKEN_KEY = 'runbook:token';
-/** Remembered, so that a page opened offline still queues for the service it came from. */
-const SERVED_KEY = 'runbook:served-by-run-service';
-
-let info: Promise<ServiceInfo> | null = null;
-
-function remember(key: string, value: string | null) {
-  try {
-    if (value === null) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, value);
-  } catch {
-    // Not remembered: asked again next time.
-  }
-}
-
-function recall(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Whether the page is served by the run service. On a static host this is a
- * file of the export that says no, so asking costs no failed request.
- */
-export function serviceInfo(): Promise<ServiceInfo> {
-  info ??= fetch(SERVICE_INFO_PATH, { cache: 'no-store' })
-    .then((response) => (response.ok ? (response.json() as Promise<ServiceInfo>) : { service: false as const }))
-    .then((answer) => {
-      remember(SERVED_KEY, answer.service ? 'yes' : null);
-      if (answer.service) setSignedInAs(answer.identity);
-      return answer;
-    })
-    .catch((): ServiceInfo => (recall(SERVED_KEY) ? { service: true, token: recall(TOKEN_KEY) !== null, identity: null } : { service: false }));
-  return info;
-}
-
-/** The access token this person gave for the run service, if any. */
-export function serviceToken(): string | null {
-  return recall(TOKEN_KEY);
-}
-
-export function saveToken(token: string): void {
-  remember(TOKEN_KEY, token.trim() || null);
-}
+import { recall, serviceInfo, TOKEN_KEY } from './service';
+import { browserStorage, runStore } from './use-runs';
 
 /** Where a run is kept: in this browser only, or shared through the run service, with how that is going. */
 export type RunSharing = { kind: 'finding' } | { kind: 'local' } | { kind: 'shared'; status: SyncStatus; needsToken: boolean };

@@ -16,6 +16,8 @@ test('tapping a step’s text ticks it; a link or code in it does not', async ({
 
 test('“Next open step” takes the keyboard to the first step still open', async ({ page }) => {
   await page.goto(`${PAGE}?build=1.1.614.0`);
+  // Once booted, the part for older builds, with a step of the same name, is folded away.
+  await expect(page.getByRole('checkbox', logOnTab)).toBeEnabled();
   await page.getByRole('checkbox', { name: 'Open Services from the Start menu (Start → Services).' }).check();
   await page.getByRole('checkbox', logOnTab).check();
   await page.getByRole('button', { name: 'Next open step' }).click();
@@ -59,5 +61,24 @@ test('on a phone, a step’s controls are at least 24 px, and a skip gives the f
   await page.getByRole('textbox', { name: 'Why skip it?' }).fill('Done from PowerShell');
   await page.getByRole('button', { name: 'Skip step', exact: true }).tap();
   await expect(page.getByRole('checkbox', logOnTab)).toBeFocused();
+  await context.close();
+});
+
+test('on a phone, a step opened from a link or with “Next open step” is not hidden under the sticky bar', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const bar = page.locator('[data-sticky-bar]');
+  const clear = async (id: string) => {
+    await expect
+      .poll(async () => (await page.locator(`#${id}`).boundingBox())!.y - ((await bar.boundingBox())!.y + (await bar.boundingBox())!.height))
+      .toBeGreaterThanOrEqual(0);
+  };
+  await page.goto(`${PAGE}?build=1.1.380.0&run=INC-PHONE#go-to-sync-bin-folder`);
+  const first = page.locator('#open-services').getByRole('checkbox');
+  await expect(first).toBeEnabled();
+  await clear('go-to-sync-bin-folder');
+  await page.getByRole('button', { name: 'Next open step' }).tap();
+  await expect(first).toBeFocused();
+  await clear('open-services');
   await context.close();
 });

@@ -1,9 +1,26 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { nextOpenStep } from '@/lib/runs/selectors';
 import { runStore } from '../runs/use-runs';
 import { useChecklist } from './checklist.client';
+
+/** Tells the page how tall this sticky bar is, so that scrolling to a step or heading stops below it, however it wraps. */
+function useStickyOffset() {
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--sticky-offset', `${element.offsetHeight + 8}px`));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--sticky-offset');
+    };
+  }, []);
+  return bar;
+}
 
 /** Scrolls to a step, below the sticky bar, and puts the focus on its checkbox. */
 function goTo(id: string) {
@@ -22,6 +39,7 @@ export function ChecklistProgress() {
   const { done, skipped, total } = progress;
   const [confirming, setConfirming] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
+  const bar = useStickyOffset();
   const percent = total === 0 ? 0 : Math.round(((done + skipped) / total) * 100);
   const marks = Object.entries(state.marks);
   const ticks = marks.filter(([, mark]) => mark.status === 'done').length;
@@ -39,7 +57,7 @@ export function ChecklistProgress() {
   };
 
   return (
-    <div className="sticky top-0 z-10 -mx-4 border-b border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur print:static dark:border-zinc-800 dark:bg-zinc-950/95">
+    <div ref={bar} data-sticky-bar="" className="sticky top-0 z-10 -mx-4 border-b border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur print:static dark:border-zinc-800 dark:bg-zinc-950/95">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <p role="status" className="font-medium">
           {done} of {total} steps done{skipped > 0 ? `, ${skipped} skipped` : ''}

@@ -34,11 +34,11 @@ export function StepRow({ id: baseId, text: baseText, children }: { id: string; 
   const status = stepStatus(checklist.state, checklist.steps, id);
   return (
     <>
-    {alias && <span id={alias} className="block scroll-mt-24" />}
+    {alias && <span id={alias} className="block" />}
     <div
       id={id}
       data-step=""
-      className="-mx-2 flex scroll-mt-24 items-start gap-3 rounded-md px-2 py-1 target:bg-amber-100 target:ring-2 target:ring-amber-500 has-[>input:checked]:text-zinc-600 dark:target:bg-amber-950 dark:has-[>input:checked]:text-zinc-400"
+      className="-mx-2 flex items-start gap-3 rounded-md px-2 py-1 target:bg-amber-100 target:ring-2 target:ring-amber-500 has-[>input:checked]:text-zinc-600 dark:target:bg-amber-950 dark:has-[>input:checked]:text-zinc-400"
     >
       <StepCheckbox id={id} text={text} status={status} checklist={checklist} />
       {/* Tapping the instruction ticks the step, as tapping a list item does in a phone's checklist app. */}

@@ -14,6 +14,16 @@ test('tapping a step’s text ticks it; a link or code in it does not', async ({
   await expect(step).not.toBeChecked();
 });
 
+test('tapping a sub-step’s text ticks that sub-step alone', async ({ page }) => {
+  await page.goto('/procedures/update-ad-ds-account-password/');
+  const sub = page.getByRole('checkbox', { name: 'Open Services from the Start menu (Start → Services).' });
+  await expect(sub).toBeEnabled();
+  await page.locator('#open-services').getByText('from the Start menu').click();
+  await expect(sub).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /^Select Microsoft Azure AD Sync/ })).not.toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: 'steps done' })).toHaveText('1 of 11 steps done');
+});
+
 test('“Next open step” takes the keyboard to the first step still open', async ({ page }) => {
   await page.goto(`${PAGE}?build=1.1.614.0`);
   // Once booted, the part for older builds, with a step of the same name, is folded away.

@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, use, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { recordedBuild } from '@/lib/gating/version';
 import { newEventId, type RunEvent } from '@/lib/runs/events';
 import { expandSteps, type Outline, type StepInstance } from '@/lib/runs/outline';
 import { runProgress, type Progress } from '@/lib/runs/selectors';
@@ -41,7 +42,7 @@ export function useChecklist(): ChecklistValue {
 
 /** The event that starts a run: the procedure as it is now, and the build it is worked on. */
 export function startEvent(outline: Outline, build: string | null): NewRunEvent {
-  return { type: 'start', title: outline.title, revision: outline.revision, stepIds: outline.steps.map((step) => step.id), build };
+  return { type: 'start', title: outline.title, revision: outline.revision, stepIds: outline.steps.map((step) => step.id), build: recordedBuild(build) };
 }
 
 /** Copies of events made elsewhere (the plain checklist, another run) for this run: new ids, the same times and people. */

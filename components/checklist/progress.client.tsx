@@ -39,6 +39,7 @@ export function ChecklistProgress() {
   const { done, skipped, total } = progress;
   const [confirming, setConfirming] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
+  const status = useRef<HTMLParagraphElement>(null);
   const bar = useStickyOffset();
   const percent = total === 0 ? 0 : Math.round(((done + skipped) / total) * 100);
   const marks = Object.entries(state.marks);
@@ -50,6 +51,8 @@ export function ChecklistProgress() {
     if (mode === 'run') record(...marks.map(([step, mark]) => ({ type: mark.status === 'done' ? ('untick' as const) : ('unskip' as const), step })));
     else runStore()?.remove({ slug: outline.slug, ticket: null });
     setConfirming(false);
+    // The reset button is disabled now: the count, which says what happened, takes the focus.
+    requestAnimationFrame(() => status.current?.focus());
   };
   const cancel = () => {
     setConfirming(false);
@@ -59,7 +62,7 @@ export function ChecklistProgress() {
   return (
     <div ref={bar} data-sticky-bar="" className="sticky top-0 z-10 -mx-4 border-b border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur print:static dark:border-zinc-800 dark:bg-zinc-950/95">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <p role="status" className="font-medium">
+        <p ref={status} tabIndex={-1} role="status" className="font-medium">
           {done} of {total} steps done{skipped > 0 ? `, ${skipped} skipped` : ''}
           {ticket && <span className="font-normal text-zinc-600 dark:text-zinc-400"> · run {ticket}</span>}
           {state.finishedAt && <span className="font-normal text-zinc-600 dark:text-zinc-400"> · finished</span>}

@@ -17,11 +17,19 @@ export function StepSkip({ id, text, status, checklist }: PartProps) {
   if (mode === 'plain') return null;
   if (status.status === 'skipped') {
     return (
-      <p className="mt-1 text-sm">
+      <p data-no-tick="" className="mt-1 text-sm">
         <span className="font-medium">Skipped</span>: {status.reason}
         {status.by && <span className="text-zinc-600 dark:text-zinc-400"> ({status.by})</span>}{' '}
         {!readOnly && steps.every((step) => step.parentId !== id) && (
-          <button type="button" className="link print:hidden" onClick={() => record({ type: 'unskip', step: id })} aria-label={`Undo skip of step: ${text}`}>
+          <button
+            type="button"
+            className="link print:hidden"
+            onClick={() => {
+              record({ type: 'unskip', step: id });
+              requestAnimationFrame(() => document.getElementById(id)?.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus());
+            }}
+            aria-label={`Undo skip of step: ${text}`}
+          >
             Undo skip
           </button>
         )}
@@ -72,7 +80,7 @@ export function StepNotes({ id, text, checklist }: Omit<PartProps, 'status'>) {
   return (
     <>
       {notes.length > 0 && (
-        <ul aria-label={`Notes on step: ${text}`} className="mt-1 space-y-1 text-sm">
+        <ul data-no-tick="" aria-label={`Notes on step: ${text}`} className="mt-1 space-y-1 text-sm">
           {notes.map((note) => (
             <li key={note.id} className="rounded border-l-4 border-sky-600 bg-sky-50 px-2 py-1 whitespace-pre-wrap dark:border-sky-400 dark:bg-sky-950">
               <span className="text-zinc-600 dark:text-zinc-400">

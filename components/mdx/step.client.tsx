@@ -1,6 +1,7 @@
 'use client';
 
 import { lazy, Suspense, type ReactNode } from 'react';
+import { isNeeded } from '@/lib/gating/gate';
 import { fillInputs, labelPlaceholders, repeatId } from '@/lib/runs/outline';
 import { stepStatus, type StepStatus } from '@/lib/runs/selectors';
 import { formatTime } from '@/lib/runs/time';
@@ -66,7 +67,9 @@ const StepNotes = lazy(() => import('./step-run.client').then((module) => ({ def
 /** A tap on the step's text, but not on a link, a control, code or a form in it, ticks or unticks it. */
 function tickFromText(event: React.MouseEvent<HTMLDivElement>) {
   const target = event.target as Element;
-  if (target.closest('a, button, input, textarea, select, label, form, pre, code, details')) return;
+  // A sub-step's own text is its own; a note or a skip reason is not an instruction.
+  if (target.closest('[data-step]') !== event.currentTarget.parentElement) return;
+  if (target.closest('a, button, input, textarea, select, label, form, pre, code, details, [data-no-tick]')) return;
   if (!window.getSelection()?.isCollapsed) return;
   event.currentTarget.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=checkbox]')?.click();
 }
@@ -83,11 +86,12 @@ export interface PartProps {
  * ticks its open sub-steps, unticking it unticks them.
  */
 function StepCheckbox({ id, text, status, checklist }: PartProps) {
-  const { steps, state, record, readOnly } = checklist;
+  const { steps, state, record, readOnly, build } = checklist;
   // Before the page has booted a tick could not be saved, so none can be made.
   const booted = useBooted();
   const toggle = (done: boolean) => {
-    const children = steps.filter((step) => step.parentId === id);
+    // The sub-steps that count: one not needed for the build is left as it is.
+    const children = steps.filter((step) => step.parentId === id && isNeeded(build, step.ranges));
     if (children.length === 0) {
       record({ type: done ? 'tick' : 'untick', step: id });
       return;

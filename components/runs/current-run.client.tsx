@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { labelPlaceholders, type Outline } from '@/lib/runs/outline';
 import type { RunState } from '@/lib/runs/state';
 import { chooseBuild } from '@/lib/gating/chosen-build';
+import { recordedBuild } from '@/lib/gating/version';
 import { statusText } from '@/lib/runs/sync';
 import { formatTime } from '@/lib/runs/time';
 import { handoverUrl, procedureUrl, withBuild } from '@/lib/urls';
@@ -169,7 +170,8 @@ function Sharing({ sharing, onToken }: { sharing: RunSharing; onToken: () => voi
 /** The run is gated by its own build; when the reader's differs, say so and offer to record theirs. */
 function BuildMismatch() {
   const { state, record, readOnly } = useChecklist();
-  const mine = useBuild().text?.trim() || null;
+  // A build that does not parse is never recorded: the header says what is wrong with it.
+  const mine = recordedBuild(useBuild().text);
   if (!state.started || mine === state.build || mine === null) return null;
   return (
     <div role="status" className="mt-3 rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50">

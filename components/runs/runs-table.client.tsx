@@ -111,6 +111,7 @@ function Row({
 }) {
   const key = { slug: run.slug, ticket: run.ticket };
   const label = runLabel(run);
+  const deleteButton = useRef<HTMLButtonElement>(null);
   return (
     <tr className="border-b border-zinc-200 align-top dark:border-zinc-800">
       <td className="min-w-48 p-2">
@@ -151,12 +152,19 @@ function Row({
               >
                 Delete
               </button>
-              <button type="button" className="button" onClick={() => setConfirming(null)}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setConfirming(null);
+                  requestAnimationFrame(() => deleteButton.current?.focus());
+                }}
+              >
                 Cancel
               </button>
             </div>
           ) : (
-            <button type="button" className="button" aria-label={`Delete run ${label}`} onClick={() => setConfirming(`${run.slug}:${run.ticket}`)}>
+            <button ref={deleteButton} type="button" className="button" aria-label={`Delete run ${label}`} onClick={() => setConfirming(`${run.slug}:${run.ticket}`)}>
               Delete…
             </button>
           )}

@@ -7,7 +7,7 @@ import { useChecklist } from '../checklist/checklist.client';
 import { Notice } from '../checklist/notice';
 import { RunHistory } from './run-history.client';
 import { RunInputs } from './run-inputs.client';
-import { runStore } from './use-runs';
+import { runStore, storeProblem } from './use-runs';
 
 /** A run handed over through a link: shown read-only, with its own build, until someone continues it here. */
 export function SharedRun() {
@@ -19,7 +19,8 @@ export function SharedRun() {
     if (!store) return;
     // The union of the handed-over events and this browser's: nothing of either is dropped.
     store.merge({ slug: state.slug, ticket }, state.events);
-    if (store.getRun({ slug: state.slug, ticket }).events.length < state.events.length) setFailed(true);
+    // Kept only in this page's memory, the run would be lost with the page: stay on the link instead.
+    if (storeProblem()?.kind === 'not-saved') setFailed(true);
     else window.location.assign(withBuild(procedureUrl(state.slug, { run: ticket }), state.build));
   };
   return (

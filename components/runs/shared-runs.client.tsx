@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { EventsResponse, RunListing, RunsResponse } from '@/lib/runs/api';
+import type { RunEvent } from '@/lib/runs/events';
 import { runApiPath } from '@/lib/runs/api';
 import { expandSteps, type Outline } from '@/lib/runs/outline';
 import { runProgress } from '@/lib/runs/selectors';
@@ -88,18 +89,29 @@ export function SharedRuns() {
   );
 }
 
+/** Every event of a run, page after page; throws when the service will not give them. */
+async function readAll(slug: string, ticket: string): Promise<RunEvent[]> {
+  const events: RunEvent[] = [];
+  for (let cursor = 0; ; ) {
+    const response = await fetch(`${runApiPath(slug, ticket, 'events')}?after=${cursor}`, { headers: authorization(), cache: 'no-store' });
+    if (!response.ok) throw new Error(`${response.status}`);
+    const page = (await response.json()) as EventsResponse;
+    events.push(...page.events);
+    if (!page.more) return events;
+    cursor = page.cursor;
+  }
+}
+
 /** Progress as the run's page counts it: its events folded against the procedure's outline. */
 function SharedProgress({ run }: { run: RunListing }) {
   const outline = useOutline(run.slug);
-  const [events, setEvents] = useState<EventsResponse['events'] | null>(null);
+  const [events, setEvents] = useState<RunEvent[] | null>(null);
   useEffect(() => {
     let current = true;
-    fetch(`${runApiPath(run.slug, run.ticket, 'events')}?after=0`, { headers: authorization(), cache: 'no-store' })
-      .then((response) => response.json() as Promise<EventsResponse>)
-      .then(
-        (body) => current && setEvents(body.events),
-        () => {},
-      );
+    void readAll(run.slug, run.ticket).then(
+      (all) => current && setEvents(all),
+      () => {},
+    );
     return () => {
       current = false;
     };

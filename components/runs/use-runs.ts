@@ -100,6 +100,11 @@ export function useRunList(): RunState[] {
   return useSyncExternalStore(subscribe, () => runStore()?.listRuns() ?? NO_RUNS, () => NO_RUNS);
 }
 
+/** The last thing that went wrong with storage, now. */
+export function storeProblem(): StoreProblem | null {
+  return problem;
+}
+
 /** The last thing that went wrong with storage, to report on the page. */
 export function useStoreProblem(): StoreProblem | null {
   return useSyncExternalStore(

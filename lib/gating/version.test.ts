@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareBuilds, describeRange, parseBuild, parseRange, satisfies, type Build } from './version';
+import { compareBuilds, describeRange, parseBuild, parseRange, recordedBuild, satisfies, type Build } from './version';
 
 const build = (text: string): Build => {
   const parsed = parseBuild(text);
@@ -83,5 +83,14 @@ describe('ranges', () => {
     const parsed = parseRange(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(/such as|not a build/);
+  });
+});
+
+describe('recordedBuild', () => {
+  it('spells a build in full, and records nothing for what is not one', () => {
+    expect(recordedBuild('1.1.443')).toBe('1.1.443.0');
+    expect(recordedBuild(' 1.1.614.0 ')).toBe('1.1.614.0');
+    expect(recordedBuild('1.1.443,0')).toBeNull();
+    expect(recordedBuild(null)).toBeNull();
   });
 });

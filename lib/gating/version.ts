@@ -49,6 +49,13 @@ export function formatBuild(build: Build): string {
   return build.join('.');
 }
 
+/** A build as a run records it, "1.1.443" as "1.1.443.0"; null when there is none or it is not a build. */
+export function recordedBuild(text: string | null): string | null {
+  if (text === null) return null;
+  const parsed = parseBuild(text);
+  return parsed.ok ? formatBuild(parsed.value) : null;
+}
+
 export function compareBuilds(a: Build, b: Build): number {
   for (let i = 0; i < 4; i++) {
     if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;

@@ -18,6 +18,9 @@ describe('run events', () => {
     [{ id: 'abcdefgh', at: '2026-11-23T10:00:00Z', type: 'note', step: null, text: 'x'.repeat(2001) }, '"text"'],
     [{ id: 'abcdefgh', at: '2026-11-23T10:00:00Z', type: 'build', build: '1.1.x' }, '"build"'],
     [{ id: 'abcdefgh', at: '2026-11-23T10:00:00Z', type: 'explode' }, 'unknown "type"'],
+    // A value is filled into commands: a second line would be a second command when pasted into a shell.
+    [{ id: 'abcdefgh', at: '2026-11-23T10:00:00Z', type: 'input', name: 'syncServer', value: 'srv\nStop-Service ADSync' }, 'one line'],
+    [{ id: 'abcdefgh', at: '2026-11-23T10:00:00Z', type: 'input', name: 'connectors', value: ['a', 'b\r'] }, 'one line'],
   ])('says what is wrong with %j', (value, error) => {
     const read = parseRunEvent(value);
     expect(read.ok).toBe(false);

@@ -54,6 +54,7 @@ export const EVENT_LIMITS = {
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
 const BUILD = /^\d+(\.\d+){0,3}$/;
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A fresh event id: 128 random bits, URL-safe. Works on plain http too, where `crypto.randomUUID` is missing. */
 export function newEventId(): string {
@@ -124,9 +125,10 @@ export function parseRunEvent(value: unknown): { ok: true; event: RunEvent } | {
     case 'input': {
       const { name, value: input } = value;
       if (!text(name, EVENT_LIMITS.inputName)) return fail(`${where}: "name" must be an input's name`);
-      const one = (item: unknown) => text(item, EVENT_LIMITS.inputValue, 0);
+      // One line each: a value is filled into commands an admin pastes into a shell.
+      const one = (item: unknown) => text(item, EVENT_LIMITS.inputValue, 0) && !CONTROL.test(item);
       const ok = Array.isArray(input) ? input.length <= EVENT_LIMITS.inputValues && input.every(one) : one(input);
-      if (!ok) return fail(`${where}: "value" must be a text of at most ${EVENT_LIMITS.inputValue} characters, or a list of at most ${EVENT_LIMITS.inputValues}`);
+      if (!ok) return fail(`${where}: "value" must be one line of at most ${EVENT_LIMITS.inputValue} characters, or a list of at most ${EVENT_LIMITS.inputValues} such lines`);
       return { ok: true, event: { ...base, type, name, value: Array.isArray(input) ? [...(input as string[])] : (input as string) } };
     }
     case 'build': {

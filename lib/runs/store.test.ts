@@ -443,6 +443,22 @@ describe('runs saved by today’s code', () => {
     expect(loads).toBe(1);
   });
 
+  it('keeps a legacy run whole when something is ticked before the reader has loaded', async () => {
+    const browser = withLegacy();
+    let release = () => {};
+    const loaded = new Promise<void>((resolve) => (release = resolve));
+    const adapter = localStorageAdapter(browser.tab().storage, undefined, () => {}, { load: () => loaded.then(() => migrateLegacy) });
+    const store = createRunStore(adapter, clock());
+    const heard = vi.fn();
+    store.subscribe(heard);
+    expect(store.getRun(RUN).events).toEqual([]);
+    store.append(RUN, [{ type: 'reopen' }]);
+    release();
+    await vi.waitFor(() => expect(store.getRun(RUN).build).toBe('1.1.443.0'));
+    expect(store.getRun(RUN).marks['open-services']).toMatchObject({ status: 'skipped' });
+    expect(store.getRun(RUN).events.at(-1)!.type).toBe('reopen');
+  });
+
   it('reports a legacy value it cannot read, once, and leaves it alone', () => {
     const browser = new Browser();
     const tab = browser.tab();

@@ -123,12 +123,24 @@ export function localStorageAdapter(
   const external = new Set<(key: RunKey | null) => void>();
   let migrate = 'migrate' in legacy ? legacy.migrate : null;
   let loading = false;
-  const loadMigrate = () => {
+  /** Runs met with legacy data before the reader had loaded: a tick made meanwhile may already have written the new key. */
+  const waiting = new Map<string, RunKey>();
+  const loadMigrate = (key: RunKey, storageKey: string) => {
+    waiting.set(storageKey, key);
     if (loading || 'migrate' in legacy) return;
     loading = true;
     legacy.load().then(
       (loaded) => {
         migrate = loaded;
+        for (const [storageKey, key] of waiting) {
+          const legacyKey = legacyStorageKey(key.slug, key.ticket);
+          const legacyRaw = getItem(legacyKey);
+          const migrated = legacyRaw === null ? null : loaded(legacyRaw, legacyKey);
+          const raw = getItem(storageKey);
+          // The new key holds only what was made since the page opened: the migrated past joins it.
+          if (migrated && raw !== null) save(storageKey, mergeEvents(readStored(raw).events, migrated.events));
+        }
+        waiting.clear();
         for (const listener of [...external]) listener(null);
       },
       () => onProblem({ kind: 'unreadable', key: LEGACY_CHECKLIST_PREFIX, message: 'Progress saved by an older version of this site could not be read just now: reload the page to try again.' }),
@@ -204,7 +216,7 @@ export function localStorageAdapter(
     if (legacyRaw === null) return [];
     if (!migrate) {
       // Read once the reader has loaded: the page shows the run a moment later.
-      loadMigrate();
+      loadMigrate(key, storageKey);
       return [];
     }
     const migrated = migrate(legacyRaw, legacyKey);

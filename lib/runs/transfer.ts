@@ -3,6 +3,7 @@ import { migrateLegacyShare } from './migrate';
 import type { RunState } from './state';
 import { isTicketId, TICKET_ID_HINT } from './names';
 import { isRunKey } from './store';
+import { SHARE_PREFIX } from '../urls';
 
 /**
  * A run leaving the browser and coming back: a downloaded file, and the
@@ -80,7 +81,6 @@ export function parseRunFile(text: string): ReadRun {
  * with "{", so the first byte tells the two apart; it is still read.
  */
 
-const SHARE_PREFIX = 'share=';
 const SHARE_VERSION = 1;
 const TYPES: RunEventType[] = ['start', 'tick', 'untick', 'skip', 'unskip', 'note', 'input', 'build', 'finish', 'reopen'];
 const HAS_BY = 0x10;

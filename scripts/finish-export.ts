@@ -17,7 +17,9 @@ try {
       `compile hint into ${hintedScripts} startup scripts, in ${((performance.now() - start) / 1000).toFixed(1)} s; server headers in headers/serve.json.\n` +
       `Service worker: ${offline.background.length} files (${kb(offline.backgroundBytes)}) cached in the background, ` +
       `of which the search index (${kb(offline.searchIndexBytes)}) is not counted against the ${kb(OFFLINE_BUDGET_BYTES)} budget; ` +
-      `${offline.onDemandPages} pages (${offline.onDemand.length} files, ${kb(offline.onDemandBytes)}) kept when opened or on request.`,
+      (offline.onDemand.length === 0
+        ? 'nothing waits to be kept on demand.'
+        : `${offline.onDemandPages} pages (${offline.onDemand.length} files, ${kb(offline.onDemandBytes)}) kept when opened or on request.`),
   );
   if (!offline.withinBudget) {
     console.warn(`The shell alone (${kb(offline.backgroundBytes - offline.searchIndexBytes)}) is over the offline budget of ${kb(OFFLINE_BUDGET_BYTES)}.`);

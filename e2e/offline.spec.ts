@@ -162,11 +162,15 @@ test('the portal can be installed: a valid manifest, linked from every page, wit
   expect((await request.get('/favicon.ico')).status()).toBe(200);
 });
 
-test('above the budget, opened procedures are kept, and "Keep all procedures offline" saves the rest', async ({ page, context }) => {
+test('above the budget, opened pages are kept, and "Keep all procedures offline" saves the rest', async ({ page, context }) => {
   const site = await serveCopy(3173);
   try {
-    // The same site with a budget that leaves every procedure page out of the background download.
+    // The same site with a budget that leaves every page that grows with the procedures out of the background download.
     await buildServiceWorker(site.dir, 1);
+    // Each page kept on demand is listed by its address, which ends in `/`; its payload files by their names.
+    const onDemand = JSON.parse(readFileSync(path.join(site.dir, 'offline/on-demand.json'), 'utf8')) as string[];
+    const onDemandPages = onDemand.filter((url) => url.endsWith('/')).length;
+    expect(onDemand).toEqual(expect.arrayContaining([UPDATE_AD_DS, '/procedures/', '/topics/', '/symptoms/']));
     await page.goto(`${site.origin}${UPDATE_AD_DS}`);
     await waitForSavedCopy(page);
     await expect
@@ -179,19 +183,23 @@ test('above the budget, opened procedures are kept, and "Keep all procedures off
     await page.goto(`${site.origin}${SYNC_SERVICE}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page is not saved for offline use');
     await expect(page.getByRole('main').getByRole('listitem')).toHaveText(['Update the AD DS connector account password']);
+    await page.goto(`${site.origin}/symptoms/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page is not saved for offline use');
     await page.goto(`${site.origin}/search/?q=6028`);
     await expect(page.getByRole('link', { name: 'Change the ADSync service account password' }).first()).toBeVisible();
 
     await context.setOffline(false);
     await page.goto(site.origin);
     const offlineUse = page.getByRole('region', { name: 'Offline use' });
-    await expect(offlineUse).toContainText('9 other pages are saved only when opened');
+    await expect(offlineUse).toContainText(`${onDemandPages} other pages are saved only when opened`);
     await offlineUse.getByRole('button', { name: 'Keep all procedures offline' }).click();
     await expect(offlineUse.getByRole('progressbar', { name: 'Saving procedures for offline use' })).toBeVisible();
     await expect(offlineUse.getByRole('status')).toHaveText('All procedures are saved in this browser.', { timeout: 30_000 });
     expect(await axeViolations(page)).toEqual([]);
 
     await context.setOffline(true);
+    await page.goto(`${site.origin}/symptoms/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Symptoms');
     await page.goto(`${site.origin}${SYNC_SERVICE}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Change the ADSync service account password');
     await page.getByRole('region', { name: 'Related procedures' }).getByRole('link', { name: 'Reset the Azure AD connector account credentials' }).click();

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ExportProblems, finishExport } from '../lib/export/finish';
 import { buildServiceWorker } from '../lib/export/service-worker';
+import { OFFLINE_BUDGET_BYTES } from '../lib/offline/cache-plan';
 import { serveConfig } from '../lib/security/headers';
 
 const outDir = process.argv[2] ?? process.env.NEXT_DIST_DIR ?? 'out';
@@ -15,8 +16,14 @@ try {
     `Content Security Policy put into ${pages} pages, boot after first paint into ${bootAfterPaintPages} pages, ` +
       `compile hint into ${hintedScripts} startup scripts, in ${((performance.now() - start) / 1000).toFixed(1)} s; server headers in headers/serve.json.\n` +
       `Service worker: ${offline.background.length} files (${kb(offline.backgroundBytes)}) cached in the background, ` +
-      `${offline.onDemandProcedures} procedure pages (${offline.onDemand.length} files, ${kb(offline.onDemandBytes)}) kept when opened or on request.`,
+      `of which the search index (${kb(offline.searchIndexBytes)}) is not counted against the ${kb(OFFLINE_BUDGET_BYTES)} budget; ` +
+      (offline.onDemand.length === 0
+        ? 'nothing waits to be kept on demand.'
+        : `${offline.onDemandPages} pages (${offline.onDemand.length} files, ${kb(offline.onDemandBytes)}) kept when opened or on request.`),
   );
+  if (!offline.withinBudget) {
+    console.warn(`The shell alone (${kb(offline.backgroundBytes - offline.searchIndexBytes)}) is over the offline budget of ${kb(OFFLINE_BUDGET_BYTES)}.`);
+  }
 } catch (error) {
   if (!(error instanceof ExportProblems)) throw error;
   console.error(error.message);

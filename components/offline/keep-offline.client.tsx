@@ -17,12 +17,13 @@ async function fetchList(): Promise<string[]> {
 
 /**
  * On a site too big to save whole in the background, the button that saves every procedure in
- * this browser, with its progress. Each file is fetched through the service worker, which keeps it.
+ * this browser, with the topic and symptom pages and the lists, and its progress. Each file is
+ * fetched through the service worker, which keeps it.
  */
 export function KeepOffline() {
   const { online, copy } = useOffline();
   const [keeping, setKeeping] = useState<Keeping>({ phase: 'idle' });
-  if (!copy || copy.onDemandProcedures === 0) return null;
+  if (!copy || copy.onDemandPages === 0) return null;
 
   async function keep() {
     try {
@@ -36,14 +37,14 @@ export function KeepOffline() {
     }
   }
 
-  const count = copy.onDemandProcedures.toLocaleString('en');
+  const count = copy.onDemandPages.toLocaleString('en');
   return (
     <section aria-labelledby="keep-offline" className="mt-10 border-t border-zinc-200 pt-4 text-sm dark:border-zinc-800 print:hidden">
       <h2 id="keep-offline" className="font-semibold">
         Offline use
       </h2>
       <p className="mt-1 text-zinc-700 dark:text-zinc-300">
-        Search and the procedures you open are saved in this browser and work with no network. {count} other pages are saved only when
+        Search and the pages you open are saved in this browser and work with no network. {count} other pages are saved only when
         opened.
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">

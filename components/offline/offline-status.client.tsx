@@ -2,7 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { useEffect } from 'react';
-import { isProcedureFile } from '@/lib/offline/cache-plan';
+import { isOnDemandFile } from '@/lib/offline/cache-plan';
 import { reloadToUpdate, useOffline } from './use-offline';
 
 const savedOn = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -15,8 +15,8 @@ const savedOn = (iso: string) => new Date(iso).toLocaleString(undefined, { dateS
 export function OfflineStatus() {
   const { online, copy, waiting } = useOffline();
   const pathname = usePathname();
-  // On a site too big to save whole, a procedure someone opens is kept: fetched once through the worker.
-  const keepThisPage = online && copy !== null && copy.onDemandProcedures > 0 && isProcedureFile(pathname);
+  // On a site too big to save whole, a page someone opens is kept: fetched once through the worker.
+  const keepThisPage = online && copy !== null && copy.onDemandPages > 0 && isOnDemandFile(pathname);
   useEffect(() => {
     if (keepThisPage) void fetch(pathname).catch(() => {});
   }, [keepThisPage, pathname]);

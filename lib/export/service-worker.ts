@@ -12,8 +12,8 @@ export const pageAddress = (url: string) => url.replace(/\/index\.html$/, '/');
 /**
  * Writes the service worker into an exported site as `sw.js`: Serwist's runtime, bundled with
  * esbuild, with the list of files to cache in the background (from Serwist's `getManifest`, which
- * hashes each file) and, past the budget, `offline/on-demand.json` listing the procedure files
- * that wait to be kept. Runs last, after every other rewrite of the pages, so the hashes are of
+ * hashes each file) and `offline/on-demand.json` listing the files that wait to be kept (none
+ * below the budget). Runs last, after every other rewrite of the pages, so the hashes are of
  * the files as served. Throws if the offline page is missing, as the worker would then fail to
  * install.
  */
@@ -53,7 +53,7 @@ export async function buildServiceWorker(outDir: string, budget?: number): Promi
     define: {
       'process.env.NODE_ENV': '"production"',
       'self.__SW_MANIFEST': JSON.stringify(plan.background.map(({ url, revision }) => ({ url, revision }))),
-      'self.__ON_DEMAND_PROCEDURES': String(plan.onDemandProcedures),
+      'self.__ON_DEMAND_PAGES': String(plan.onDemandPages),
     },
   });
   return plan;

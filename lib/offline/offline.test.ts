@@ -1,42 +1,90 @@
 import { describe, expect, it } from 'vitest';
-import { isProcedureFile, isServiceRequest, planOfflineCache, type OfflineFile } from './cache-plan';
+import { isOnDemandFile, isSearchIndexFile, isServiceRequest, planOfflineCache, type OfflineFile } from './cache-plan';
 import { keepAll, parseOfflineCopy, savedProcedurePages } from './saved-copy';
 
 const file = (url: string, size: number): OfflineFile => ({ url, revision: 'r', size });
-const site = [
+/** A small export: the shell, a search index, and the pages that grow with the procedures. */
+const shell = [
   file('/index.html', 100),
   file('/_next/static/chunks/a.js', 300),
-  file('/search-index/manifest.json', 50),
+  file('/offline/index.html', 20),
+  file('/search/index.html', 30),
+  file('/runs/index.html', 30),
+  file('/manifest.webmanifest', 10),
+  file('/icon.svg', 10),
+];
+const searchIndex = [file('/search-index/manifest.json', 50), file('/search-index/terms-0.json', 950)];
+const pages = [
   file('/procedures/one/index.html', 400),
   file('/procedures/one/index.txt', 200),
   file('/procedures/two/index.html', 400),
+  file('/procedures/index.html', 300),
+  file('/procedures/__next._tree.txt', 5),
+  file('/topics/index.html', 50),
+  file('/topics/sync/index.html', 120),
+  file('/topics/sync/index.txt', 60),
+  file('/symptoms/index.html', 900),
+  file('/symptoms/__next.symptoms.__PAGE__.txt', 700),
 ];
+const site = [...pages, ...searchIndex, ...shell];
+const urls = (files: OfflineFile[]) => files.map((entry) => entry.url).sort();
+/** Everything but the search index: what the budget counts. */
+const counted = 500 + 3135;
 
 describe('planOfflineCache', () => {
-  it('caches the whole site in the background when it fits the budget', () => {
-    const plan = planOfflineCache(site, 1450);
-    expect(plan.background).toHaveLength(site.length);
+  it('caches the whole site in the background when all but the search index fits the budget', () => {
+    const plan = planOfflineCache(site, counted);
+    expect(urls(plan.background)).toEqual(urls(site));
     expect(plan.onDemand).toEqual([]);
-    expect(plan.onDemandProcedures).toBe(0);
-    expect(plan.backgroundBytes).toBe(1450);
+    expect(plan.onDemandPages).toBe(0);
+    expect(plan.backgroundBytes).toBe(counted + 1000);
+    expect(plan.searchIndexBytes).toBe(1000);
+    expect(plan.withinBudget).toBe(true);
   });
 
-  it('above the budget, leaves procedure pages for later and keeps the shell and the search index', () => {
-    const plan = planOfflineCache(site, 1449);
-    expect(plan.background.map((entry) => entry.url)).toEqual(['/_next/static/chunks/a.js', '/index.html', '/search-index/manifest.json']);
-    expect(plan.onDemand.map((entry) => entry.url)).toEqual(['/procedures/one/index.html', '/procedures/one/index.txt', '/procedures/two/index.html']);
-    expect(plan.onDemandProcedures).toBe(2);
-    expect(plan.backgroundBytes).toBe(450);
-    expect(plan.onDemandBytes).toBe(1000);
+  it('does not count the search index against the budget', () => {
+    expect(planOfflineCache(site, counted).backgroundBytes).toBeGreaterThan(counted);
+    expect(planOfflineCache(site, counted - 1).onDemand).not.toEqual([]);
+  });
+
+  it('above the budget, caches the shell and the whole search index, and leaves every page that grows with the procedures for later', () => {
+    const plan = planOfflineCache(site, counted - 1);
+    expect(urls(plan.background)).toEqual(urls([...shell, ...searchIndex]));
+    expect(urls(plan.onDemand)).toEqual(urls(pages));
+    // One procedure, another, the list of procedures, the list of topics, a topic and the symptoms.
+    expect(plan.onDemandPages).toBe(6);
+    expect(plan.backgroundBytes).toBe(500 + 1000);
+    expect(plan.searchIndexBytes).toBe(1000);
+    expect(plan.onDemandBytes).toBe(3135);
+    expect(plan.withinBudget).toBe(true);
+  });
+
+  it('keeps the search index whole even when the shell alone is over the budget, and says so', () => {
+    const plan = planOfflineCache(site, 499);
+    expect(urls(plan.background)).toEqual(urls([...shell, ...searchIndex]));
+    expect(plan.withinBudget).toBe(false);
   });
 });
 
 describe('address rules', () => {
-  it('tells procedure files from the rest', () => {
-    expect(isProcedureFile('/procedures/one/')).toBe(true);
-    expect(isProcedureFile('/procedures/one/__next._tree.txt')).toBe(true);
-    expect(isProcedureFile('/procedures/')).toBe(false);
-    expect(isProcedureFile('/topics/sync/')).toBe(false);
+  it('tells the pages kept on demand from the rest', () => {
+    expect(isOnDemandFile('/procedures/one/')).toBe(true);
+    expect(isOnDemandFile('/procedures/one/__next._tree.txt')).toBe(true);
+    expect(isOnDemandFile('/procedures/')).toBe(true);
+    expect(isOnDemandFile('/topics/')).toBe(true);
+    expect(isOnDemandFile('/topics/sync/index.txt')).toBe(true);
+    expect(isOnDemandFile('/symptoms/')).toBe(true);
+    expect(isOnDemandFile('/')).toBe(false);
+    expect(isOnDemandFile('/search/')).toBe(false);
+    expect(isOnDemandFile('/runs/index.html')).toBe(false);
+    expect(isOnDemandFile('/offline/index.html')).toBe(false);
+    expect(isOnDemandFile('/search-index/terms-0.json')).toBe(false);
+    expect(isOnDemandFile('/procedures-old/')).toBe(false);
+  });
+
+  it('tells the search index from the rest', () => {
+    expect(isSearchIndexFile('/search-index/manifest.json')).toBe(true);
+    expect(isSearchIndexFile('/search/index.html')).toBe(false);
   });
 
   it('never treats the run service as a file', () => {
@@ -48,14 +96,14 @@ describe('address rules', () => {
 
 describe('parseOfflineCopy', () => {
   it('reads what the worker wrote', () => {
-    expect(parseOfflineCopy({ savedAt: '2026-11-23T11:00:00.000Z', onDemandProcedures: 0 })).toEqual({ savedAt: '2026-11-23T11:00:00.000Z', onDemandProcedures: 0 });
+    expect(parseOfflineCopy({ savedAt: '2026-11-23T11:00:00.000Z', onDemandPages: 0 })).toEqual({ savedAt: '2026-11-23T11:00:00.000Z', onDemandPages: 0 });
   });
 
   it('gives null for anything else', () => {
     expect(parseOfflineCopy(null)).toBeNull();
     expect(parseOfflineCopy('2026-11-23')).toBeNull();
-    expect(parseOfflineCopy({ savedAt: 'yesterday', onDemandProcedures: 0 })).toBeNull();
-    expect(parseOfflineCopy({ savedAt: '2026-11-23T11:00:00.000Z', onDemandProcedures: -1 })).toBeNull();
+    expect(parseOfflineCopy({ savedAt: 'yesterday', onDemandPages: 0 })).toBeNull();
+    expect(parseOfflineCopy({ savedAt: '2026-11-23T11:00:00.000Z', onDemandPages: -1 })).toBeNull();
   });
 });
 

@@ -8,10 +8,10 @@ import type { OfflineCopy } from './cache-plan';
 /** The worker's record of the saved copy, or null if it is missing or not one (an older worker, a cleared cache). */
 export function parseOfflineCopy(value: unknown): OfflineCopy | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { savedAt, onDemandProcedures } = value as Record<string, unknown>;
+  const { savedAt, onDemandPages } = value as Record<string, unknown>;
   if (typeof savedAt !== 'string' || Number.isNaN(Date.parse(savedAt))) return null;
-  if (typeof onDemandProcedures !== 'number' || !Number.isInteger(onDemandProcedures) || onDemandProcedures < 0) return null;
-  return { savedAt, onDemandProcedures };
+  if (typeof onDemandPages !== 'number' || !Number.isInteger(onDemandPages) || onDemandPages < 0) return null;
+  return { savedAt, onDemandPages };
 }
 
 const PROCEDURE_PAGE = /^\/procedures\/([^/]+)\/(?:index\.html)?$/;

@@ -1,13 +1,13 @@
 /// <reference lib="webworker" />
 import { CacheableResponsePlugin, NetworkFirst, NetworkOnly, Serwist, type PrecacheEntry } from 'serwist';
 import {
-  isProcedureFile,
+  isOnDemandFile,
   isServiceRequest,
   COPY_SAVED,
+  KEPT_PAGES_CACHE,
   OFFLINE_COPY_URL,
   OFFLINE_META_CACHE,
   OFFLINE_PAGE_URL,
-  PROCEDURE_CACHE,
   type OfflineCopy,
 } from './cache-plan';
 
@@ -16,7 +16,7 @@ import {
  * the two constants below. It never skips waiting on its own: a new version waits until the page
  * asks for it (the reader pressed "Reload"), so nothing changes under someone mid-incident.
  */
-declare const self: ServiceWorkerGlobalScope & { __SW_MANIFEST: PrecacheEntry[]; __ON_DEMAND_PROCEDURES: number };
+declare const self: ServiceWorkerGlobalScope & { __SW_MANIFEST: PrecacheEntry[]; __ON_DEMAND_PAGES: number };
 
 const sameOrigin = (url: URL) => url.origin === self.location.origin;
 /** Only complete answers from our own site are kept: never an error page, a redirect or a partial response. */
@@ -39,9 +39,9 @@ const serwist = new Serwist({
   runtimeCaching: [
     { matcher: ({ url }) => sameOrigin(url) && isServiceRequest(url.pathname), handler: new NetworkOnly() },
     {
-      matcher: ({ url }) => sameOrigin(url) && isProcedureFile(url.pathname),
+      matcher: ({ url }) => sameOrigin(url) && isOnDemandFile(url.pathname),
       handler: new NetworkFirst({
-        cacheName: PROCEDURE_CACHE,
+        cacheName: KEPT_PAGES_CACHE,
         networkTimeoutSeconds: 4,
         matchOptions: { ignoreSearch: true },
         plugins: [okOnly, withoutQuery],
@@ -59,14 +59,14 @@ async function headOfSavedPage({ request }: { request: Request }): Promise<Respo
   const url = new URL(request.url);
   url.search = '';
   const file = url.pathname.endsWith('/') ? `${url.href}index.html` : url.href;
-  const saved = (await serwist.matchPrecache(file)) ?? (await caches.match(url.href, { cacheName: PROCEDURE_CACHE }));
+  const saved = (await serwist.matchPrecache(file)) ?? (await caches.match(url.href, { cacheName: KEPT_PAGES_CACHE }));
   return saved ? new Response(null, { status: saved.status, headers: saved.headers }) : fetch(request);
 }
 serwist.registerCapture(({ url }) => sameOrigin(url) && !isServiceRequest(url.pathname), headOfSavedPage, 'HEAD');
 
-/** Procedure files kept on demand, fetched again after an update so they match the new scripts. */
-async function refreshKeptProcedures() {
-  const cache = await caches.open(PROCEDURE_CACHE);
+/** Pages kept on demand, fetched again after an update so they match the new scripts. */
+async function refreshKeptPages() {
+  const cache = await caches.open(KEPT_PAGES_CACHE);
   for (const request of await cache.keys()) {
     const response = await fetch(request.url, { cache: 'no-cache' }).catch(() => null);
     if (response?.status === 200) await cache.put(request, response);
@@ -74,7 +74,7 @@ async function refreshKeptProcedures() {
 }
 
 self.addEventListener('activate', (event) => {
-  const copy: OfflineCopy = { savedAt: new Date().toISOString(), onDemandProcedures: self.__ON_DEMAND_PROCEDURES };
+  const copy: OfflineCopy = { savedAt: new Date().toISOString(), onDemandPages: self.__ON_DEMAND_PAGES };
   event.waitUntil(
     (async () => {
       await (await caches.open(OFFLINE_META_CACHE)).put(OFFLINE_COPY_URL, Response.json(copy));
@@ -82,7 +82,7 @@ self.addEventListener('activate', (event) => {
     })(),
   );
   // Not awaited by activation: pages are served at once, the kept ones refresh while online.
-  void refreshKeptProcedures();
+  void refreshKeptPages();
 });
 
 serwist.addEventListeners();

@@ -62,9 +62,10 @@ export interface OfflineCopy {
 
 /**
  * The pages that grow with the number of procedures: each procedure (and old name), each topic,
- * the symptom index and the lists of procedures and topics. Together they are most of a large site.
+ * the symptom index and the lists of procedures and topics, and each procedure's outline (what
+ * `/runs/` counts progress against). Together they are most of a large site.
  */
-const ON_DEMAND_FILE = /^\/(?:procedures|topics|symptoms)\//;
+const ON_DEMAND_FILE = /^\/(?:procedures|topics|symptoms|outlines)\//;
 
 /** Whether an address is part of a page kept on demand above the budget (its HTML or a payload client navigation fetches). */
 export function isOnDemandFile(pathname: string): boolean {

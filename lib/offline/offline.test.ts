@@ -70,6 +70,7 @@ describe('address rules', () => {
   it('tells the pages kept on demand from the rest', () => {
     expect(isOnDemandFile('/procedures/one/')).toBe(true);
     expect(isOnDemandFile('/procedures/one/__next._tree.txt')).toBe(true);
+    expect(isOnDemandFile('/outlines/one.json')).toBe(true);
     expect(isOnDemandFile('/procedures/')).toBe(true);
     expect(isOnDemandFile('/topics/')).toBe(true);
     expect(isOnDemandFile('/topics/sync/index.txt')).toBe(true);

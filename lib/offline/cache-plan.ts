@@ -107,7 +107,8 @@ const bytes = (files: OfflineFile[]) => files.reduce((sum, file) => sum + file.s
  * offline at any size.
  */
 export function planOfflineCache(files: OfflineFile[], budget = OFFLINE_BUDGET_BYTES): OfflinePlan {
-  const everything = [...files].sort((a, b) => a.url.localeCompare(b.url));
+  // The run service answers /api/ live: the export's `/api/service.json` ("no service") must never answer for it.
+  const everything = files.filter((file) => !isServiceRequest(file.url)).sort((a, b) => a.url.localeCompare(b.url));
   const searchIndexBytes = bytes(everything.filter((file) => isSearchIndexFile(file.url)));
   const fits = (set: OfflineFile[]) => bytes(set) - searchIndexBytes <= budget;
   const split = fits(everything)

@@ -93,6 +93,11 @@ describe('address rules', () => {
     expect(isServiceRequest('/api')).toBe(true);
     expect(isServiceRequest('/apis-and-more/')).toBe(false);
   });
+
+  it('never saves the export’s /api/ files, which would answer for the run service', () => {
+    const plan = planOfflineCache([file('/index.html', 10), file('/api/service.json', 1)]);
+    expect([...plan.background, ...plan.onDemand].map((saved) => saved.url)).toEqual(['/index.html']);
+  });
 });
 
 describe('parseOfflineCopy', () => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { SERVICE_INFO_PATH, type ServiceInfo } from '@/lib/runs/api';
-import { setSignedInAs } from './use-runs';
+import { browserStorage, setSignedInAs } from './use-runs';
 
 export const TOKEN_KEY = 'runbook:token';
 /** Remembered, so that a page opened offline still queues for the service it came from. */
@@ -11,19 +11,15 @@ let info: Promise<ServiceInfo> | null = null;
 
 function remember(key: string, value: string | null) {
   try {
-    if (value === null) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, value);
+    if (value === null) browserStorage()?.removeItem(key);
+    else browserStorage()?.setItem(key, value);
   } catch {
-    // Not remembered: asked again next time.
+    // Storage is full: asked again next time.
   }
 }
 
 export function recall(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
+  return browserStorage()?.getItem(key) ?? null;
 }
 
 /**

@@ -123,9 +123,9 @@ test('a pasted event message with another domain finds its procedure', async ({ 
 });
 
 test('the results page keeps its query in the header box, where it can be refined', async ({ page }) => {
-  await page.goto('/search/?q=' + encodeURIComponent('no-start-credentials'));
+  await page.goto('/search/?q=' + encodeURIComponent('Source: ADSync\nStatus: no-start-credentials'));
   const box = page.getByRole('combobox', { name: 'Search procedures' });
-  await expect(box).toHaveValue('no-start-credentials');
+  await expect(box).toHaveValue('Source: ADSync Status: no-start-credentials');
   await expect(page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first()).toBeVisible();
   await box.fill('AADSTS50054');
   await box.press('Enter');

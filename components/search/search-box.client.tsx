@@ -27,7 +27,8 @@ export function SearchBox() {
   // On the results page the box holds the query it shows, so it can be refined.
   const url = useUrlState();
   const onResultsPage = usePathname() === SEARCH_PATH;
-  const query = typed ?? (onResultsPage ? (url.query ?? '') : '');
+  // A pasted log entry's line breaks become spaces: a one-line box would run its lines together.
+  const query = typed ?? (onResultsPage ? (url.query ?? '').replace(/\s+/g, ' ').trim() : '');
   const [answer, setAnswer] = useState<SearchAnswer>(NO_ANSWER);
   const { results } = answer;
   const [open, setOpen] = useState(false);

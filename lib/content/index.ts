@@ -25,15 +25,21 @@ function getContent(): Promise<Content> {
       loadedStamp = stamp;
     }
   }
-  // A build reads the procedures as the content check compiled them, when nothing has changed since.
-  const compiled = process.env.NODE_ENV === 'development' ? null : readCompiled(contentDir());
-  loading ??= compiled
-    ? Promise.resolve({ procedures: compiled, ...readSettings(contentDir(), (file) => file) })
-    : loadContent().then((content) => {
-        if (content.errors.length > 0) throw new ContentErrors(content.errors);
-        return content;
-      });
+  loading ??= readOrCompile();
   return loading;
+}
+
+/**
+ * A build reads the procedures as the content check compiled them, when nothing has changed since;
+ * otherwise, and under `next dev`, they are compiled here. Once per process: reading the compiled
+ * file means hashing the content folder and parsing every procedure.
+ */
+async function readOrCompile(): Promise<Content> {
+  const compiled = process.env.NODE_ENV === 'development' ? null : readCompiled(contentDir());
+  if (compiled) return { procedures: compiled, ...readSettings(contentDir(), (file) => file) };
+  const content = await loadContent();
+  if (content.errors.length > 0) throw new ContentErrors(content.errors);
+  return content;
 }
 
 /** Every procedure, sorted by title. Throws, listing every problem, when content has errors. */

@@ -21,14 +21,14 @@ test('a page fetches no other page until someone points at, focuses or touches i
   await expect(page.getByRole('link', { name: 'Update the AD DS connector account password' })).toBeVisible();
   expect(requests.map((request) => request.url())).toEqual([]);
 
-  await page.getByRole('link', { name: 'All symptoms' }).hover();
+  await page.getByRole('link', { name: 'Symptoms', exact: true }).hover();
   await expect.poll(() => forPath(requests, '/symptoms/').length).toBeGreaterThan(0);
   expect(forPath(requests, '/runs/')).toEqual([]);
 
   await page.getByRole('link', { name: 'Runs' }).focus();
   await expect.poll(() => forPath(requests, '/runs/').length).toBeGreaterThan(0);
 
-  await page.getByRole('link', { name: 'All symptoms' }).click();
+  await page.getByRole('link', { name: 'Symptoms', exact: true }).click();
   await expect(page).toHaveURL(/\/symptoms\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Symptoms');
 });

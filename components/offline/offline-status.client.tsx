@@ -23,7 +23,7 @@ export function OfflineStatus() {
   const offline = !online && copy !== null;
   if (!offline && !waiting) return null;
   return (
-    <div className="mx-auto w-full max-w-4xl px-4 print:hidden">
+    <div className="mx-auto w-full max-w-5xl px-4 print:hidden">
       <div role="status" className="text-sm">
         {offline && (
           <p className="mt-2 inline-block rounded-md bg-zinc-100 px-2 py-1 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100">

@@ -96,7 +96,7 @@ export function SearchBox() {
       role="search"
       action="/search/"
       method="get"
-      className="relative w-full max-w-md"
+      className="relative w-full md:max-w-xl"
       onSubmit={(event) => {
         event.preventDefault();
         if (query.trim() === '') return;
@@ -140,7 +140,7 @@ export function SearchBox() {
         onBlur={(event) => {
           if (!event.currentTarget.form?.contains(event.relatedTarget)) setOpen(false);
         }}
-        className="w-full rounded-md border border-zinc-400 bg-white px-3 py-1.5 dark:border-zinc-600 dark:bg-zinc-900"
+        className="field w-full px-3"
       />
       <div
         className={`absolute top-full right-0 left-0 z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-md border border-zinc-300 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900 ${open ? '' : 'hidden'}`}

@@ -1,4 +1,3 @@
-import { slug } from 'github-slugger';
 import type { Procedure, TopicGroup } from '@/lib/content';
 import { procedureUrl, topicUrl } from '@/lib/urls';
 import { InternalLink } from './internal-link.client';
@@ -15,8 +14,8 @@ export function ProcedureList({ groups, limit }: { groups: TopicGroup[]; limit?:
   return (
     <div className="space-y-8">
       {groups.map(({ topic, slug: topicSlug, procedures }) => (
-        <section key={topic} aria-labelledby={`topic-${slug(topic)}`}>
-          <h2 id={`topic-${slug(topic)}`} className="mb-3 text-xl font-semibold">
+        <section key={topic} aria-labelledby={`topic-${topicSlug}`}>
+          <h2 id={`topic-${topicSlug}`} className="mb-3 text-xl font-semibold">
             {topic}
             <span className="ml-2 text-base font-normal text-zinc-600 dark:text-zinc-400">
               {procedures.length} {procedures.length === 1 ? 'procedure' : 'procedures'}
@@ -24,7 +23,7 @@ export function ProcedureList({ groups, limit }: { groups: TopicGroup[]; limit?:
           </h2>
           <ul className="space-y-4">
             {procedures.slice(0, limit).map((procedure) => (
-              <li key={procedure.slug} className="rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
+              <li key={procedure.slug} className="card">
                 <InternalLink href={procedureUrl(procedure.slug)} className="link text-lg font-semibold">
                   {procedure.title}
                 </InternalLink>
@@ -37,7 +36,7 @@ export function ProcedureList({ groups, limit }: { groups: TopicGroup[]; limit?:
           </ul>
           {limit !== undefined && procedures.length > limit && (
             <p className="mt-3">
-              <InternalLink href={topicUrl(topicSlug)} className="link">
+              <InternalLink href={topicUrl(topicSlug)} className="link inline-flex min-h-6 items-center">
                 All {procedures.length} procedures in {topic}
               </InternalLink>
             </p>

@@ -1,4 +1,6 @@
 import type { Symptom } from '@/lib/content/schema';
+import { FoldWhenLinked } from './fold-when-linked.client';
+import { Icon } from './icons/icon';
 import { placeLabel, splitMessage, symptomLabel } from '@/lib/symptom';
 
 export function SymptomMessage({ message }: { message: string }) {
@@ -17,15 +19,18 @@ export function SymptomMessage({ message }: { message: string }) {
   );
 }
 
-/** The symptoms block of a procedure page: what an admin sees, and where. */
+/** The symptoms block of a procedure page: what an admin sees, and where. Folded when the page was opened to work a run. */
 export function SymptomList({ symptoms }: { symptoms: Symptom[] }) {
   if (symptoms.length === 0) return null;
   return (
-    <section aria-labelledby="symptoms" className="my-6 rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
-      <h2 id="symptoms" className="text-lg font-semibold">
-        Symptoms
-      </h2>
-      <ul className="mt-2 space-y-3">
+    <FoldWhenLinked aria-labelledby="symptoms" className="group my-6 rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/50">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 px-4 py-2 [&::-webkit-details-marker]:hidden">
+        <h2 id="symptoms" className="text-base font-semibold">
+          Symptoms <span className="font-normal text-zinc-600 dark:text-zinc-400">({symptoms.length})</span>
+        </h2>
+        <Icon name="chevron-down" className="size-4 text-zinc-500 transition-transform group-open:rotate-180" />
+      </summary>
+      <ul className="space-y-3 px-4 pb-4">
         {symptoms.map((symptom, index) => (
           <li key={index}>
             <p>
@@ -33,14 +38,14 @@ export function SymptomList({ symptoms }: { symptoms: Symptom[] }) {
               <span className="text-zinc-600 dark:text-zinc-400"> in {placeLabel(symptom)}</span>
             </p>
             {symptom.message && (
-              <p className="mt-1 font-mono text-sm break-words">
+              <p className="mt-1 font-mono text-sm break-words text-zinc-700 dark:text-zinc-300">
                 <SymptomMessage message={symptom.message} />
               </p>
             )}
           </li>
         ))}
       </ul>
-    </section>
+    </FoldWhenLinked>
   );
 }
 

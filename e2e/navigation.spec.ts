@@ -45,7 +45,6 @@ test('the procedure’s own link copies with its build and run, and its outline 
   await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/procedures\/change-sync-service-account-password\/\?build=1\.1\.380\.0&run=INC-NAV$/);
 
-  await page.getByText('On this page').click();
   const outline = page.getByRole('navigation', { name: 'On this page' });
   await outline.getByRole('link', { name: 'Abandon the existing key' }).click();
   await expect(page).toHaveURL(/\?build=1\.1\.380\.0&run=INC-NAV&utm=mail#abandon-the-existing-key$/);

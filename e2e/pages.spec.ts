@@ -15,7 +15,7 @@ test('the home page lists every procedure by topic with its key symptoms', async
 
 test('a procedure page shows symptoms, the build range, related procedures and its review', async ({ page }) => {
   await page.goto('/procedures/change-sync-service-account-password/');
-  const symptoms = page.getByRole('region', { name: 'Symptoms' });
+  const symptoms = page.getByRole('group', { name: /^Symptoms/ });
   await expect(symptoms).toContainText('Event 7038 in System log');
   await expect(symptoms).toContainText('Error 1069 in Service Control Manager');
   await expect(symptoms.locator('var')).toHaveText('account');
@@ -36,7 +36,7 @@ test('commands have a copy button that copies the command', async ({ page, conte
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/procedures/reset-azure-ad-connector-account/');
   await page.getByRole('button', { name: 'Copy', exact: true }).first().click();
-  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Add-ADSyncAADServiceAccount');
 });
 
@@ -53,7 +53,7 @@ test('copy buttons wait for the page to boot, so a click on one is never dropped
   await stepLink.click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/procedures\/reset-azure-ad-connector-account\/#[\w-]+$/);
   await copy.click();
-  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
 });
 
 test('an unknown address shows the 404 page with the procedures', async ({ page }) => {

@@ -3,7 +3,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { nextOpenStep } from '@/lib/runs/selectors';
 import { runStore } from '../runs/use-runs';
+import { Icon } from '../icons/icon';
 import { useChecklist } from './checklist.client';
+import { OutlineMenu, type OutlineHeading } from './section-outline.client';
 
 /** Tells the page how tall this sticky bar is, so that scrolling to a step or heading stops below it, however it wraps. */
 function useStickyOffset() {
@@ -32,8 +34,8 @@ function goTo(id: string) {
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** "3 of 11 steps done", announced to screen readers as it changes, with a reset that asks first. */
-export function ChecklistProgress() {
+/** "3 of 11 steps done", announced to screen readers as it changes, the way on to the next open step, and a reset that asks first. */
+export function ChecklistProgress({ headings }: { headings: OutlineHeading[] }) {
   const { progress, state, mode, ticket, readOnly, record, outline, steps } = useChecklist();
   const next = nextOpenStep(state, steps);
   const { done, skipped, total } = progress;
@@ -60,19 +62,22 @@ export function ChecklistProgress() {
   };
 
   return (
-    <div ref={bar} data-sticky-bar="" className="sticky top-0 z-10 -mx-4 border-b border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur print:static dark:border-zinc-800 dark:bg-zinc-950/95">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <p ref={status} tabIndex={-1} role="status" className="font-medium">
+    <div ref={bar} data-sticky-bar="" className="sticky top-0 z-10 -mx-4 border-b border-zinc-200 bg-white/95 px-4 py-2.5 backdrop-blur print:static dark:border-zinc-800 dark:bg-zinc-950/95">
+      {/* The bar's lower edge fills as steps are done: a glance, without a row of its own. */}
+      <div aria-hidden="true" className="absolute inset-x-0 -bottom-px h-0.5 print:hidden">
+        {/* No style in the server's HTML, which the Content Security Policy would refuse: the server always renders 0%. */}
+        <div className="h-full w-0 bg-emerald-600 transition-[width] dark:bg-emerald-400" style={percent > 0 ? { width: `${percent}%` } : undefined} />
+      </div>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <p ref={status} tabIndex={-1} role="status" className="mr-auto font-medium">
           {done} of {total} steps done{skipped > 0 ? `, ${skipped} skipped` : ''}
           {ticket && <span className="font-normal text-zinc-600 dark:text-zinc-400"> · run {ticket}</span>}
           {state.finishedAt && <span className="font-normal text-zinc-600 dark:text-zinc-400"> · finished</span>}
         </p>
-        <div aria-hidden="true" className="h-2 min-w-24 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800 print:hidden">
-          {/* No style in the server's HTML, which the Content Security Policy would refuse: the server always renders 0%. */}
-          <div className="h-full w-0 bg-emerald-600 transition-[width] dark:bg-emerald-400" style={percent > 0 ? { width: `${percent}%` } : undefined} />
-        </div>
+        <OutlineMenu headings={headings} />
         {next && (
           <button type="button" className="button print:hidden" onClick={() => goTo(next.id)}>
+            <Icon name="next" />
             Next open step
           </button>
         )}

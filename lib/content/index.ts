@@ -60,6 +60,11 @@ export interface TopicGroup {
 }
 
 /** Procedures grouped by topic, topics in alphabetical order. */
+/** The name of a topic's page: its title, slugged. */
+export function topicSlug(topic: string): string {
+  return slugify(topic);
+}
+
 export async function getProceduresByTopic(): Promise<TopicGroup[]> {
   const groups = new Map<string, Procedure[]>();
   for (const procedure of await getProcedures()) {
@@ -67,7 +72,7 @@ export async function getProceduresByTopic(): Promise<TopicGroup[]> {
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([topic, procedures]) => ({ topic, slug: slugify(topic), procedures }));
+    .map(([topic, procedures]) => ({ topic, slug: topicSlug(topic), procedures }));
 }
 
 let searchIndex: Promise<Map<string, string>> | undefined;

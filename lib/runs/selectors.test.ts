@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from './events';
 import { expandSteps, type Outline, type OutlineStep, type StepInstance } from './outline';
-import { neededSteps, nextOpenStep, openSteps, runProgress, stepStatus } from './selectors';
+import { neededSteps, nextOpenStep, openSteps, runProgress, sectionProgress, stepStatus } from './selectors';
 import { foldRun } from './state';
 
 type Body = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, 'id' | 'at' | 'by'> : never) : never;
@@ -105,5 +105,45 @@ describe('the next open step', () => {
     expect(nextOpenStep(all, steps)).toBeNull();
     expect(stepStatus(foldRun('p', null, []), steps, 'constructor')).toEqual({ status: 'open' });
     expect(stepStatus(foldRun('p', null, []), steps, 'toString')).toEqual({ status: 'open' });
+  });
+});
+
+describe('progress by section', () => {
+  const headings = [
+    { id: 'services', depth: 2 },
+    { id: 'key', depth: 2 },
+    { id: 'stop', depth: 3 },
+    { id: 'abandon', depth: 3 },
+    { id: 'check', depth: 2 },
+  ];
+  const steps = expandSteps(
+    outline([
+      step('before'),
+      step('s1', { section: 'services' }),
+      step('s2', { section: 'services' }),
+      step('k0', { section: 'key', ranges: ['<=1.1.443.0'] }),
+      step('stop1', { section: 'stop', ranges: ['<=1.1.443.0'] }),
+      step('ab1', { section: 'abandon', ranges: ['<=1.1.443.0'] }),
+      step('ab1a', { section: 'abandon', parentId: 'ab1', ranges: ['<=1.1.443.0'] }),
+      step('ab1b', { section: 'abandon', parentId: 'ab1', ranges: ['<=1.1.443.0'] }),
+    ]),
+    {},
+  );
+
+  it('counts a part’s own steps, and a section’s with its parts’, as the run counts them', () => {
+    const state = foldRun('p', null, [start('1.1.380.0'), ev(1, { type: 'tick', step: 's1' }), ev(2, { type: 'tick', step: 'ab1a' }), ev(3, { type: 'skip', step: 'stop1', reason: 'stopped' })]);
+    const progress = sectionProgress(state, steps, headings);
+    expect(progress.get('services')).toEqual({ done: 1, skipped: 0, open: 1, total: 2 });
+    expect(progress.get('stop')).toEqual({ done: 0, skipped: 1, open: 0, total: 1 });
+    // The step with sub-steps counts through them, as on the page.
+    expect(progress.get('abandon')).toEqual({ done: 1, skipped: 0, open: 1, total: 2 });
+    expect(progress.get('key')).toEqual({ done: 1, skipped: 1, open: 2, total: 4 });
+    expect(progress.get('check')).toEqual({ done: 0, skipped: 0, open: 0, total: 0 });
+  });
+
+  it('leaves out the steps a newer build does not need', () => {
+    const progress = sectionProgress(foldRun('p', null, [start('1.1.614.0')]), steps, headings);
+    expect(progress.get('key')!.total).toBe(0);
+    expect(progress.get('services')!.total).toBe(2);
   });
 });

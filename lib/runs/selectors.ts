@@ -113,3 +113,28 @@ function combine(children: StepStatus[]): StepStatus {
   const last = children.reduce((latest, child) => ((child.at ?? '') > (latest.at ?? '') ? child : latest));
   return { status: children.some((child) => child.status === 'done') ? 'done' : 'skipped', at: last.at, by: last.by };
 }
+
+/**
+ * Progress under each heading of the page's outline: a `###` part counts its own steps, a `##`
+ * section its own and its parts'. Headings without steps that count have a total of 0.
+ */
+export function sectionProgress(state: RunState, steps: StepInstance[], headings: { id: string; depth: number }[]): Map<string, Progress> {
+  const progress = new Map(headings.map((heading) => [heading.id, { done: 0, skipped: 0, open: 0, total: 0 }]));
+  const sectionAbove = new Map<string, string>();
+  let section: string | null = null;
+  for (const heading of headings) {
+    if (heading.depth <= 2) section = heading.id;
+    else if (section) sectionAbove.set(heading.id, section);
+  }
+  const stepSection = new Map(steps.map((step) => [step.id, step.section]));
+  for (const [id, { status }] of analyse(state, steps).counted) {
+    const part = stepSection.get(id) ?? null;
+    for (const heading of [part, part && sectionAbove.get(part)]) {
+      const counts = heading ? progress.get(heading) : undefined;
+      if (!counts) continue;
+      counts[status]++;
+      counts.total++;
+    }
+  }
+  return progress;
+}

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AliasRedirect } from '@/components/alias-redirect.client';
 import { CopyPageLink } from '@/components/copy-page-link.client';
-import { Outline } from '@/components/outline';
+import { Breadcrumbs } from '@/components/breadcrumbs';
 import { Checklist } from '@/components/checklist/checklist.client';
 import { ChecklistProgress } from '@/components/checklist/progress.client';
 import { RunPanel } from '@/components/checklist/run-panel.client';
+import { OutlineColumn } from '@/components/checklist/section-outline.client';
+import { PrintHeading } from '@/components/checklist/print-heading.client';
 import { InternalLink } from '@/components/internal-link.client';
 import { AppliesTo } from '@/components/mdx/applies-to';
 import { ProcedureBody } from '@/components/procedure-body';
@@ -57,7 +59,7 @@ export default async function ProcedurePage({ params }: Props) {
         <link rel="canonical" href={canonical} />
         <meta httpEquiv="refresh" content={`3; url=${canonical}`} />
         <AliasRedirect to={canonical} />
-        <h1 className="text-2xl font-bold">This procedure has moved</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">This procedure has moved</h1>
         <p className="mt-2">
           It is now <InternalLink href={canonical} className="link">{procedure.title}</InternalLink>. Taking you there…
         </p>
@@ -70,28 +72,37 @@ export default async function ProcedurePage({ params }: Props) {
   const { slug, title, owner, revision, lastReviewed, reviewDue } = procedure;
   const report = reportUrl ? { template: reportUrl, slug, title, owner, revision } : null;
 
+  // The outline lists the sections and their parts, with the text and depth each needs and nothing more.
+  const headings = procedure.headings.filter((heading) => heading.depth <= 3).map(({ id, text, depth }) => ({ id, text, depth }));
+
   return (
     <article>
       <link rel="canonical" href={canonical} />
-      <h1 className="text-2xl font-bold">{procedure.title}</h1>
-      <p className="mt-2 text-lg text-zinc-700 dark:text-zinc-300">{procedure.summary}</p>
-      <p className="mt-2 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+      <Breadcrumbs topic={procedure.topic} />
+      <h1 className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">{procedure.title}</h1>
+      <p className="mt-2 max-w-3xl text-zinc-700 sm:text-lg dark:text-zinc-300">{procedure.summary}</p>
+      <p className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
         <ReviewStatus lastReviewed={lastReviewed} reviewDue={reviewDue} owner={owner} builtOn={isoDay(new Date())} />
         <CopyPageLink />
         <ReportProcedureProblem target={report} />
       </p>
-      <SymptomList symptoms={procedure.symptoms} />
-      <Outline headings={procedure.headings} />
       <Checklist outline={outlineOf(procedure)}>
-        <RunPanel />
-        <ChecklistProgress />
-        {procedure.appliesTo ? (
-          <AppliesTo range={procedure.appliesTo}>
-            <ProcedureBody code={procedure.code} report={report} />
-          </AppliesTo>
-        ) : (
-          <ProcedureBody code={procedure.code} report={report} />
-        )}
+        <PrintHeading />
+        <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-10">
+          <div className="min-w-0">
+            <SymptomList symptoms={procedure.symptoms} />
+            <RunPanel />
+            <ChecklistProgress headings={headings} />
+            {procedure.appliesTo ? (
+              <AppliesTo range={procedure.appliesTo}>
+                <ProcedureBody code={procedure.code} report={report} />
+              </AppliesTo>
+            ) : (
+              <ProcedureBody code={procedure.code} report={report} />
+            )}
+          </div>
+          <OutlineColumn headings={headings} />
+        </div>
       </Checklist>
       {related.length > 0 && (
         <section aria-labelledby="related" className="mt-10 border-t border-zinc-200 pt-6 dark:border-zinc-800">
@@ -101,7 +112,7 @@ export default async function ProcedurePage({ params }: Props) {
           <ul className="mt-2 list-disc pl-6">
             {related.map((other) => (
               <li key={other.slug}>
-                <InternalLink href={procedureUrl(other.slug)} className="link">
+                <InternalLink href={procedureUrl(other.slug)} className="link inline-flex min-h-6 items-center">
                   {other.title}
                 </InternalLink>
               </li>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { stepUrl } from '@/lib/urls';
+import { Icon } from './icons/icon';
 import { useBooted } from './use-booted';
 
 /** Copies the link to this procedure, with the page's build and run, for pasting into a ticket. */
@@ -12,7 +13,7 @@ export function CopyPageLink() {
     <button
       type="button"
       disabled={!booted}
-      className="link min-h-6 print:hidden"
+      className="inline-flex min-h-6 items-center gap-1 font-medium text-sky-800 hover:underline print:hidden dark:text-sky-300"
       onClick={async () => {
         const url = stepUrl(window.location.href, '');
         try {
@@ -23,6 +24,7 @@ export function CopyPageLink() {
         }
       }}
     >
+      <Icon name={copied ? 'check' : 'link'} />
       {copied ? 'Link copied' : 'Copy link'}
     </button>
   );

@@ -32,7 +32,7 @@ export function NotFoundSuggestions() {
       <ul className="mt-2 list-disc pl-6">
         {found.results.map((result) => (
           <li key={result.doc.slug}>
-            <InternalLink href={procedureUrl(result.doc.slug)} className="link">
+            <InternalLink href={procedureUrl(result.doc.slug)} className="link inline-flex min-h-6 items-center">
               {result.doc.title}
             </InternalLink>
           </li>

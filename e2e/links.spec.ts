@@ -13,7 +13,7 @@ test('copy link gives the step URL with build and run, and opening it highlights
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/procedures/update-ad-ds-account-password/?build=1.1.614.0&run=INC-2041&utm=x');
   await page.getByRole('button', { name: 'Copy link to step: Switch to the Connectors tab.' }).click();
-  await expect(page.getByText('Link copied')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(`${baseURL}/procedures/update-ad-ds-account-password/?build=1.1.614.0&run=INC-2041#open-connectors-tab`);
 

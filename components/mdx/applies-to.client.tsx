@@ -52,7 +52,7 @@ export function Gated({ range, title, children }: { range: string; title?: strin
   return (
     <section
       data-applies-to={range}
-      className={`render-when-near my-8 border-l-4 pl-4 ${gate.kind === 'not-needed' ? 'border-zinc-400' : gate.kind === 'applies' ? 'border-emerald-600' : 'border-amber-500'}`}
+      className={`my-8 border-l-4 pl-4 ${gate.kind === 'not-needed' ? 'border-zinc-400' : gate.kind === 'applies' ? 'border-emerald-600' : 'border-amber-500'}`}
     >
       <div className="my-2 flex flex-wrap items-center gap-3">
         {collapsed && title && <p className="font-semibold">{title}</p>}

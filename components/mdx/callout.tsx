@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 
 const STYLES = {
-  Warning: 'border-red-700 bg-red-50 text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50',
-  Note: 'border-sky-700 bg-sky-50 text-sky-950 dark:border-sky-400 dark:bg-sky-950 dark:text-sky-50',
+  Warning: 'border-red-700 bg-red-50 text-red-950 dark:border-red-400 dark:bg-red-950/60 dark:text-red-50',
+  Note: 'border-sky-700 bg-sky-50 text-sky-950 dark:border-sky-400 dark:bg-sky-950/60 dark:text-sky-50',
 } as const;
 
 function Callout({ kind, children }: { kind: keyof typeof STYLES; children: ReactNode }) {
   return (
-    <div role="note" className={`my-4 rounded-md border-l-4 px-4 py-2 [&>p]:my-1 ${STYLES[kind]}`}>
+    <div role="note" className={`my-5 rounded-r-lg border-l-4 px-4 py-3 [&>p]:my-1 ${STYLES[kind]}`}>
       <p className="font-semibold">{kind}</p>
       {children}
     </div>

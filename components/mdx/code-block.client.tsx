@@ -3,6 +3,7 @@
 import { use, useState } from 'react';
 import { fillInputs } from '@/lib/runs/outline';
 import { ChecklistContext } from '../checklist/checklist.client';
+import { Icon } from '../icons/icon';
 import { useBooted } from '../use-booted';
 import { useRepeat } from './repeat.client';
 
@@ -41,7 +42,7 @@ export function CopyButton({ text }: { text: string }) {
     <button
       type="button"
       disabled={!booted}
-      className="button absolute top-2 right-2 text-xs print:hidden"
+      className="button absolute top-1.5 right-1.5 text-xs print:hidden"
       onClick={() =>
         navigator.clipboard.writeText(filled.text).then(
           () => setResult(filled.missing.length === 0 ? 'Copied' : `Copied, but ${filled.missing.map((name) => `{${name}}`).join(', ')} has no value yet`),
@@ -49,6 +50,7 @@ export function CopyButton({ text }: { text: string }) {
         )
       }
     >
+      <Icon name={result?.startsWith('Copied') ? 'check' : 'copy'} />
       {result ?? 'Copy'}
     </button>
   );

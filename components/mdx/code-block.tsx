@@ -16,7 +16,8 @@ export function CodeBlock({ children }: { children?: ReactNode }) {
   const text = codeText(children).replace(/\n$/, '');
   return (
     <div className="relative my-3">
-      <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 pr-20 text-sm dark:bg-zinc-900 [&_code]:bg-transparent [&_code]:p-0">
+      {/* A long command scrolls sideways on a phone: the keyboard can scroll it too once it has the focus. */}
+      <pre tabIndex={0} className="overflow-x-auto rounded-lg bg-zinc-100 p-3 pr-24 text-sm dark:bg-zinc-900 [&_code]:bg-transparent [&_code]:p-0">
         {PLACEHOLDER.test(text) ? <FilledCode text={text} /> : children}
       </pre>
       <CopyButton text={text} />

@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { EVENT_LIMITS } from '@/lib/runs/events';
 import { formatTime } from '@/lib/runs/time';
+import { Icon } from '../icons/icon';
 import type { PartProps } from './step.client';
 
 /** In a run, a step can be skipped on purpose, with the reason recorded. */
@@ -42,10 +43,11 @@ export function StepSkip({ id, text, status, checklist }: PartProps) {
       <button
         ref={opener}
         type="button"
-        className="mt-1 mr-3 min-h-6 text-sm text-zinc-600 underline print:hidden dark:text-zinc-400"
+        className="mt-1 mr-3 inline-flex min-h-6 items-center gap-1 rounded-md text-sm text-zinc-600 hover:text-zinc-900 print:hidden dark:text-zinc-400 dark:hover:text-zinc-100"
         onClick={() => setAsking(true)}
         aria-label={`Skip step: ${text}`}
       >
+        <Icon name="skip" />
         Skip…
       </button>
     );
@@ -84,7 +86,7 @@ export function StepNotes({ id, text, checklist }: Omit<PartProps, 'status'>) {
           {notes.map((note) => (
             <li key={note.id} className="rounded border-l-4 border-sky-600 bg-sky-50 px-2 py-1 whitespace-pre-wrap dark:border-sky-400 dark:bg-sky-950">
               <span className="text-zinc-600 dark:text-zinc-400">
-                {formatTime(note.at).slice(11, 16)}
+                {formatTime(note.at)}
                 {note.by ? ` ${note.by}` : ''}:{' '}
               </span>
               {note.text}

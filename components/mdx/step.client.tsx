@@ -39,12 +39,13 @@ export function StepRow({ id: baseId, text: baseText, children }: { id: string; 
     <div
       id={id}
       data-step=""
-      className="-mx-2 flex items-start gap-3 rounded-md px-2 py-1 target:bg-amber-100 target:ring-2 target:ring-amber-500 has-[>input:checked]:text-zinc-600 dark:target:bg-amber-950 dark:has-[>input:checked]:text-zinc-400"
+      className="group/step -mx-2 flex items-start gap-3 rounded-md px-2 py-1 pointer-coarse:min-h-11 pointer-coarse:py-2.5 target:bg-amber-100 target:ring-2 target:ring-amber-500 has-[>input:checked]:text-zinc-600 dark:target:bg-amber-950 dark:has-[>input:checked]:text-zinc-400"
     >
       <StepCheckbox id={id} text={text} status={status} checklist={checklist} />
       {/* Tapping the instruction ticks the step, as tapping a list item does in a phone's checklist app. */}
       <div className="min-w-0 flex-1 [&>p]:my-1 [&>p:first-child]:mt-0.5" onClick={tickFromText}>
         {children}
+        <StepTime status={status} />
         {checklist.mode !== 'plain' && (
           <Suspense fallback={null}>
             <StepSkip id={id} text={text} status={status} checklist={checklist} />
@@ -52,7 +53,6 @@ export function StepRow({ id: baseId, text: baseText, children }: { id: string; 
           </Suspense>
         )}
       </div>
-      <StepTime status={status} />
       <CopyStepLink id={id} text={text} />
       <ReportStepProblem id={id} text={text} />
     </div>
@@ -114,20 +114,13 @@ function StepCheckbox({ id, text, status, checklist }: PartProps) {
   );
 }
 
-/** When the step was ticked, shown discreetly. Renders nothing until the browser's state is read. */
+/** When the step was ticked, and by whom, under its text: the same time format as the run panel and the record. */
 function StepTime({ status }: { status: StepStatus }) {
   if (status.status !== 'done' || !status.at) return null;
-  const date = new Date(status.at);
-  const sameDay = date.toDateString() === new Date().toDateString();
   return (
-    <time
-      dateTime={status.at}
-      title={`Ticked ${formatTime(status.at)}${status.by ? ` by ${status.by}` : ''}`}
-      className="shrink-0 text-sm text-zinc-600 tabular-nums dark:text-zinc-400"
-    >
-      {sameDay ? '' : `${date.toLocaleDateString()} `}
-      {formatTime(status.at).slice(11, 16)}
-    </time>
+    <p className="mt-0.5 text-xs text-zinc-600 tabular-nums dark:text-zinc-400" data-no-tick="">
+      Done <time dateTime={status.at}>{formatTime(status.at)}</time>
+      {status.by && ` by ${status.by}`}
+    </p>
   );
 }
-

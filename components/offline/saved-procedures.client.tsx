@@ -44,7 +44,7 @@ export function SavedProcedures() {
     <ul className="list-disc pl-6">
       {saved.map(({ href, title }) => (
         <li key={href}>
-          <InternalLink href={href} className="link">
+          <InternalLink href={href} className="link inline-flex min-h-6 items-center">
             {title}
           </InternalLink>
         </li>

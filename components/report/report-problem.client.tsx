@@ -3,6 +3,7 @@
 import { createContext, use, useSyncExternalStore, type ReactNode } from 'react';
 import { reportedLink, reportHref } from '@/lib/report';
 import { useBuild } from '../gating/use-build';
+import { Icon } from '../icons/icon';
 
 /** The procedure a report is about, and where reports go. */
 export interface ReportTarget {
@@ -45,8 +46,9 @@ export function ReportProcedureProblem({ target }: { target: ReportTarget | null
   const href = useReportHref(target);
   if (href === null) return null;
   return (
-    <a href={href} {...external(href)} className="link print:hidden" aria-label="Report a problem with this procedure">
+    <a href={href} {...external(href)} className="link inline-flex min-h-6 items-center gap-1 print:hidden" aria-label="Report a problem with this procedure">
       Report a problem
+      {!href.startsWith('mailto:') && <Icon name="external" className="size-3.5" />}
     </a>
   );
 }
@@ -63,9 +65,7 @@ export function ReportStepProblem({ id, text }: { id: string; text: string }) {
       title="Report a problem with this step"
       className="flex min-h-6 min-w-6 shrink-0 items-center justify-center rounded px-1 py-0.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 print:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
     >
-      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.5">
-        <path d="M3.5 14.5V2M3.5 2.5h8l-1.8 3 1.8 3h-8" strokeLinejoin="round" />
-      </svg>
+      <Icon name="flag" />
     </a>
   );
 }

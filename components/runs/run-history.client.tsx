@@ -37,8 +37,8 @@ export function RunHistory() {
   const { state, steps } = useChecklist();
   if (state.events.length === 0) return null;
   return (
-    <details className="mt-3 text-sm">
-      <summary className="cursor-pointer">History ({state.events.length} changes)</summary>
+    <details className="mt-3 text-sm print:hidden">
+      <summary className="min-h-6 cursor-pointer py-0.5">History ({state.events.length} changes)</summary>
       <ol className="mt-2 space-y-1">
         {state.events.map((event) => (
           <li key={event.id}>

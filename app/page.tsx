@@ -8,7 +8,7 @@ const PER_TOPIC = 10;
 export default async function HomePage() {
   return (
     <>
-      <h1 className="mb-2 text-2xl font-bold">Runbooks</h1>
+      <h1 className="mb-2 text-2xl font-semibold tracking-tight sm:text-3xl">Runbooks</h1>
       <p className="mb-6 text-zinc-700 dark:text-zinc-300">
         Find the procedure for what you see, then tick off each step as you do it. Your ticks stay in this browser.
       </p>

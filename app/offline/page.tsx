@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'Offline', robots: { index: false } }
 export default function OfflinePage() {
   return (
     <>
-      <h1 className="mb-2 text-2xl font-bold">This page is not saved for offline use</h1>
+      <h1 className="mb-2 text-2xl font-semibold tracking-tight sm:text-3xl">This page is not saved for offline use</h1>
       <p className="mb-6">
         There is no network, and this browser has no copy of this page. Search works offline, and these procedures are saved:
       </p>

@@ -13,7 +13,7 @@ export default async function ProceduresPage() {
   const procedures = [...(await getProcedures())].sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }));
   return (
     <>
-      <h1 className="mb-2 text-2xl font-bold">All procedures</h1>
+      <h1 className="mb-2 text-2xl font-semibold tracking-tight sm:text-3xl">All procedures</h1>
       <p className="mb-6 text-zinc-700 dark:text-zinc-300">
         {procedures.length} {procedures.length === 1 ? 'procedure' : 'procedures'} from A to Z. To browse by subject, see the{' '}
         <InternalLink href="/topics/" className="link">

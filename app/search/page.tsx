@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: 'Search results', description: 'Proce
 export default function SearchPage() {
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold">Search results</h1>
+      <h1 className="mb-4 text-2xl font-semibold tracking-tight sm:text-3xl">Search results</h1>
       <SearchResults />
       <noscript>
         <p>

@@ -23,7 +23,7 @@ export default async function SymptomsPage() {
     .sort((a, b) => symptomLabel(a.symptom).localeCompare(symptomLabel(b.symptom), 'en', { numeric: true }));
   return (
     <>
-      <h1 className="mb-2 text-2xl font-bold">Symptoms</h1>
+      <h1 className="mb-2 text-2xl font-semibold tracking-tight sm:text-3xl">Symptoms</h1>
       <p className="mb-4">
         Every error, event ID and message the procedures fix. Parts shown like <var className="rounded bg-zinc-200 px-1 not-italic dark:bg-zinc-800">this</var> differ on
         each site.

@@ -69,7 +69,7 @@ export function CurrentRun() {
   }, []);
 
   return (
-    <section aria-labelledby="run-heading" className="my-4 rounded-md border border-sky-700 p-4 dark:border-sky-400">
+    <section aria-labelledby="run-heading" className="my-4 rounded-lg border border-sky-700/40 bg-sky-50/50 p-4 shadow-xs dark:border-sky-400/40 dark:bg-sky-950/30">
       <h2 id="run-heading" className="font-semibold">
         Run <span className="font-mono">{ticket}</span>
         {state.finishedAt ? ' (finished)' : ''}

@@ -46,7 +46,7 @@ export function StartRun() {
   };
 
   return (
-    <section aria-labelledby={`${inputId}-heading`} className="my-4 rounded-md border border-zinc-300 p-4 print:hidden dark:border-zinc-700">
+    <section aria-labelledby={`${inputId}-heading`} className="card my-4 print:hidden">
       <h2 id={`${inputId}-heading`} className="font-semibold">
         Work this for a ticket
       </h2>

@@ -117,7 +117,7 @@ function Matches({ count, shown, children }: { count: number; shown: string; chi
 
 function ResultItem({ result, build }: { result: SearchResult; build: string | null }) {
   return (
-    <li className="rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
+    <li className="card">
       <InternalLink href={procedureUrl(result.doc.slug)} className="link text-lg font-semibold">
         {result.doc.title}
       </InternalLink>

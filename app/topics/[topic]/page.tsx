@@ -25,7 +25,7 @@ export default async function TopicPage({ params }: Props) {
   if (!group) notFound();
   return (
     <>
-      <h1 className="mb-6 text-2xl font-bold">{group.topic}</h1>
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight sm:text-3xl">{group.topic}</h1>
       <ProcedureList groups={[group]} />
     </>
   );

@@ -1,5 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, PROCEDURES, test } from './fixtures';
+
+/** axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules (target size among them) and its best practices. */
+const axe = (page: Page) => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
 
 const PAGES = [
   '/',
@@ -15,9 +19,13 @@ const PAGES = [
   '/procedures/no-such-page/',
 ];
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} mode`, () => {
-    test.use({ colorScheme });
+for (const [colorScheme, viewport] of [
+  ['light', undefined],
+  ['dark', undefined],
+  ['dark', { width: 390, height: 844 }],
+] as const) {
+  test.describe(`${colorScheme} mode${viewport ? ', on a phone' : ''}`, () => {
+    test.use({ colorScheme, ...(viewport && { viewport, hasTouch: true, isMobile: true }) });
 
     for (const path of PAGES) {
       test(`axe finds no violations on ${path}`, async ({ page }) => {
@@ -33,7 +41,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await page.getByRole('combobox', { name: 'Search procedures' }).fill('encryption key');
           await expect(page.getByRole('option').first()).toBeVisible();
         }
-        const results = await new AxeBuilder({ page }).analyze();
+        const results = await axe(page).analyze();
         expect(results.violations.map(({ id, help, nodes }) => `${id}: ${help} (${nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
       });
     }
@@ -50,13 +58,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Skip step: In the Actions pane, choose Properties.' }).click();
       await expect(page.getByRole('textbox', { name: 'Why skip it?' })).toBeFocused();
       await page.getByText(/^History/).click();
-      let results = await new AxeBuilder({ page }).analyze();
+      let results = await axe(page).analyze();
       expect(results.violations.map(({ id, nodes }) => `${id} (${nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
 
       await page.goto('/runs/');
       await page.getByRole('button', { name: /^Delete run INC-A11Y/ }).click();
       await expect(page.getByRole('group', { name: /Confirm deleting run INC-A11Y/ })).toBeVisible();
-      results = await new AxeBuilder({ page }).analyze();
+      results = await axe(page).analyze();
       expect(results.violations.map(({ id, nodes }) => `${id} (${nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
     });
   });

@@ -173,3 +173,27 @@ test('a run started on an older revision says which steps were added and removed
   await expect(notice).toContainText("Removed: a-step-since-removed (their ticks stay in the run’s record)");
   await expect(page.getByRole('checkbox', connectors)).toBeChecked();
 });
+
+test('rows keep their places after Finish, Reopen and Delete, and the focus stays on what is left', async ({ page }) => {
+  for (const ticket of ['CHG-31', 'CHG-32', 'CHG-33']) {
+    await startRun(page, ticket);
+    await page.getByRole('checkbox', connectors).check();
+  }
+  await page.goto('/runs/');
+  const table = page.getByRole('region', { name: 'Runs in this browser' });
+  const rows = table.getByRole('row').filter({ hasText: /CHG-3\d/ });
+  await expect(rows).toHaveText([/CHG-33/, /CHG-32/, /CHG-31/]);
+
+  await table.getByRole('button', { name: /^Finish run CHG-31 / }).click();
+  await expect(table.getByRole('button', { name: /^Reopen run CHG-31 / })).toBeFocused();
+  await expect(rows).toHaveText([/CHG-33/, /CHG-32/, /CHG-31.*finished/]);
+  await table.getByRole('button', { name: /^Reopen run CHG-31 / }).click();
+  await expect(rows).toHaveText([/CHG-33/, /CHG-32/, /CHG-31/]);
+  await expect(rows.last()).not.toContainText('finished');
+
+  await table.getByRole('button', { name: /^Delete run CHG-32 / }).click();
+  await expect(table.getByRole('button', { name: 'Delete', exact: true })).toBeFocused();
+  await table.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '2 runs' })).toBeFocused();
+  await expect(rows).toHaveText([/CHG-33/, /CHG-31/]);
+});

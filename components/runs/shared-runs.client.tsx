@@ -10,7 +10,7 @@ import { foldRun } from '@/lib/runs/state';
 import { formatTime } from '@/lib/runs/time';
 import { procedureUrl } from '@/lib/urls';
 import { InternalLink } from '../internal-link.client';
-import { useOutline } from './runs-table.client';
+import { inStartOrder, useOutline } from './runs-table.client';
 import { serviceInfo, serviceToken } from './service';
 
 /** How many of the service's runs the page counts progress for: each costs a read of its events. */
@@ -34,7 +34,8 @@ export function SharedRuns() {
         const body = (await response.json()) as RunsResponse | { error: string };
         if (!current) return;
         if ('error' in body) setError(body.error);
-        else setRuns(body.runs);
+        // The service lists the most recently active first; the page keeps the order of the runs in this browser.
+        else setRuns(inStartOrder(body.runs, (run) => run.createdAt));
       } catch {
         if (current) setError('The run service cannot be reached just now.');
       }

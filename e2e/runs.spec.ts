@@ -197,3 +197,20 @@ test('rows keep their places after Finish, Reopen and Delete, and the focus stay
   await expect(page.getByRole('heading', { name: '2 runs' })).toBeFocused();
   await expect(rows).toHaveText([/CHG-33/, /CHG-31/]);
 });
+
+test('the table of runs fits a 1366 px screen without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  for (const ticket of ['CHG-41', 'CHG-42']) {
+    await startRun(page, ticket);
+    await page.getByRole('checkbox', connectors).check();
+  }
+  await page.goto('/runs/');
+  const table = page.getByRole('region', { name: 'Runs in this browser' });
+  await expect(table.getByRole('row').filter({ hasText: /CHG-4\d/ })).toHaveCount(2);
+  const edge = await table.evaluate((region) => region.getBoundingClientRect().right);
+  for (const ticket of ['CHG-41', 'CHG-42']) {
+    const box = (await table.getByRole('button', { name: new RegExp(`^Delete run ${ticket} `) }).boundingBox())!;
+    expect(box.x + box.width, ticket).toBeLessThanOrEqual(edge);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});

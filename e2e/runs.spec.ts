@@ -173,3 +173,44 @@ test('a run started on an older revision says which steps were added and removed
   await expect(notice).toContainText("Removed: a-step-since-removed (their ticks stay in the run’s record)");
   await expect(page.getByRole('checkbox', connectors)).toBeChecked();
 });
+
+test('rows keep their places after Finish, Reopen and Delete, and the focus stays on what is left', async ({ page }) => {
+  for (const ticket of ['CHG-31', 'CHG-32', 'CHG-33']) {
+    await startRun(page, ticket);
+    await page.getByRole('checkbox', connectors).check();
+  }
+  await page.goto('/runs/');
+  const table = page.getByRole('region', { name: 'Runs in this browser' });
+  const rows = table.getByRole('row').filter({ hasText: /CHG-3\d/ });
+  await expect(rows).toHaveText([/CHG-33/, /CHG-32/, /CHG-31/]);
+
+  await table.getByRole('button', { name: /^Finish run CHG-31 / }).click();
+  await expect(table.getByRole('button', { name: /^Reopen run CHG-31 / })).toBeFocused();
+  await expect(rows).toHaveText([/CHG-33/, /CHG-32/, /CHG-31.*finished/]);
+  await table.getByRole('button', { name: /^Reopen run CHG-31 / }).click();
+  await expect(rows).toHaveText([/CHG-33/, /CHG-32/, /CHG-31/]);
+  await expect(rows.last()).not.toContainText('finished');
+
+  await table.getByRole('button', { name: /^Delete run CHG-32 / }).click();
+  await expect(table.getByRole('button', { name: 'Delete', exact: true })).toBeFocused();
+  await table.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '2 runs' })).toBeFocused();
+  await expect(rows).toHaveText([/CHG-33/, /CHG-31/]);
+});
+
+test('the table of runs fits a 1366 px screen without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  for (const ticket of ['CHG-41', 'CHG-42']) {
+    await startRun(page, ticket);
+    await page.getByRole('checkbox', connectors).check();
+  }
+  await page.goto('/runs/');
+  const table = page.getByRole('region', { name: 'Runs in this browser' });
+  await expect(table.getByRole('row').filter({ hasText: /CHG-4\d/ })).toHaveCount(2);
+  const edge = await table.evaluate((region) => region.getBoundingClientRect().right);
+  for (const ticket of ['CHG-41', 'CHG-42']) {
+    const box = (await table.getByRole('button', { name: new RegExp(`^Delete run ${ticket} `) }).boundingBox())!;
+    expect(box.x + box.width, ticket).toBeLessThanOrEqual(edge);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});

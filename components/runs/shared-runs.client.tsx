@@ -7,10 +7,8 @@ import { runApiPath } from '@/lib/runs/api';
 import { expandSteps, type Outline } from '@/lib/runs/outline';
 import { runProgress } from '@/lib/runs/selectors';
 import { foldRun } from '@/lib/runs/state';
-import { formatTime } from '@/lib/runs/time';
 import { procedureUrl } from '@/lib/urls';
-import { InternalLink } from '../internal-link.client';
-import { useOutline } from './runs-table.client';
+import { inStartOrder, RunList, useOutline } from './runs-table.client';
 import { serviceInfo, serviceToken } from './service';
 
 /** How many of the service's runs the page counts progress for: each costs a read of its events. */
@@ -34,7 +32,8 @@ export function SharedRuns() {
         const body = (await response.json()) as RunsResponse | { error: string };
         if (!current) return;
         if ('error' in body) setError(body.error);
-        else setRuns(body.runs);
+        // The service lists the most recently active first; the page keeps the order of the runs in this browser.
+        else setRuns(inStartOrder(body.runs, (run) => run.createdAt));
       } catch {
         if (current) setError('The run service cannot be reached just now.');
       }
@@ -53,40 +52,42 @@ export function SharedRuns() {
       {runs.length === 0 ? (
         <p>No runs on this server yet.</p>
       ) : (
-        <div role="region" aria-label="Runs on this server" tabIndex={0} className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b-2 border-zinc-400">
-                <th scope="col" className="p-2">Procedure</th>
-                <th scope="col" className="p-2">Ticket</th>
-                <th scope="col" className="p-2">Progress</th>
-                <th scope="col" className="p-2">Worked by</th>
-                <th scope="col" className="p-2">Last activity</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((run, index) => (
-                <tr key={`${run.slug}:${run.ticket}`} className="border-b border-zinc-200 align-top dark:border-zinc-800">
-                  <td className="min-w-48 p-2">
-                    <InternalLink href={procedureUrl(run.slug, { run: run.ticket })} className="link">
-                      {run.title ?? run.slug}
-                    </InternalLink>
-                  </td>
-                  <td className="p-2 font-mono">{run.ticket}</td>
-                  <td className="p-2">
-                    {index < SHOWN ? <SharedProgress run={run} /> : `${run.ticked} ticked`}
-                    {run.finished ? ' · finished' : ''}
-                  </td>
-                  <td className="p-2">{run.people.join(', ') || '—'}</td>
-                  <td className="p-2 whitespace-nowrap">{formatTime(run.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RunList
+          label="Runs on this server"
+          runs={runs.map((run, index) => ({
+            id: `${run.slug}:${run.ticket}`,
+            ticket: run.ticket,
+            title: run.title ?? run.slug,
+            href: procedureUrl(run.slug, { run: run.ticket }),
+            progress: (
+              <>
+                {index < SHOWN ? <SharedProgress run={run} /> : `${run.ticked} ticked`}
+                {run.finished ? ' · finished' : ''}
+              </>
+            ),
+            startedAt: run.createdAt,
+            updatedAt: run.updatedAt,
+            people: run.people,
+          }))}
+        />
       )}
     </section>
   );
+}
+
+/** Reads by run and its last activity: the card and the table row of a run, both rendered, share one. */
+const reads = new Map<string, Promise<RunEvent[]>>();
+
+function readOnce(slug: string, ticket: string, updatedAt: string): Promise<RunEvent[]> {
+  const key = `${slug}:${ticket}:${updatedAt}`;
+  let read = reads.get(key);
+  if (!read) {
+    read = readAll(slug, ticket);
+    reads.set(key, read);
+    // A read that failed is tried again the next time the list is shown.
+    read.catch(() => reads.delete(key));
+  }
+  return read;
 }
 
 /** Every event of a run, page after page; throws when the service will not give them. */
@@ -108,7 +109,7 @@ function SharedProgress({ run }: { run: RunListing }) {
   const [events, setEvents] = useState<RunEvent[] | null>(null);
   useEffect(() => {
     let current = true;
-    void readAll(run.slug, run.ticket).then(
+    void readOnce(run.slug, run.ticket, run.updatedAt).then(
       (all) => current && setEvents(all),
       () => {},
     );

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'Runs', description: 'Every procedure
 export default function RunsPage() {
   return (
     <>
-      <h1 className="mb-2 text-2xl font-bold">Runs</h1>
+      <h1 className="mb-2 text-2xl font-semibold tracking-tight sm:text-3xl">Runs</h1>
       <p className="mb-4">
         Each run is one procedure worked for one ticket. The runs below are kept in this browser; when this site is served by the run
         service, the runs everyone shares are listed after them.

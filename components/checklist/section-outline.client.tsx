@@ -1,15 +1,12 @@
 'use client';
 
 import { useRef } from 'react';
+import type { Heading } from '@/lib/content/remark-procedure';
 import { sectionProgress, type Progress } from '@/lib/runs/selectors';
 import { Icon } from '../icons/icon';
 import { useChecklist } from './checklist.client';
 
-export interface OutlineHeading {
-  id: string;
-  text: string;
-  depth: number;
-}
+export type OutlineHeading = Pick<Heading, 'id' | 'text' | 'depth'>;
 
 /** An outline is worth showing for a procedure of a few sections. */
 export const showsOutline = (headings: OutlineHeading[]) => headings.length >= 3;
@@ -45,7 +42,7 @@ function Count({ progress }: { progress: Progress }) {
   return (
     <span className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
       {finished === total ? <Icon name="check" className="size-4 text-emerald-700 dark:text-emerald-400" /> : <span aria-hidden="true">{`${finished}/${total}`}</span>}
-      <span className="sr-only">{finished === total ? '(all steps done)' : `(${finished} of ${total} steps done)`}</span>
+      <span className="sr-only">{finished === total ? '(all steps done or skipped)' : `(${finished} of ${total} steps done or skipped)`}</span>
     </span>
   );
 }

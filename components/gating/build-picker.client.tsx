@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { chooseBuild } from '@/lib/gating/chosen-build';
 import { parseBuild } from '@/lib/gating/version';
 import { Icon } from '../icons/icon';
@@ -30,6 +30,10 @@ export function BuildPicker() {
   const parsed = value.trim() === '' ? null : parseBuild(value);
   // Checked while the admin is not typing, so a half-typed build is not called wrong.
   const error = draft === null && parsed && !parsed.ok ? parsed.error : null;
+  // On a phone the field is folded away: a build that needs fixing opens it, so its message is seen and read out.
+  useEffect(() => {
+    if (error && fold.current) fold.current.open = true;
+  }, [error]);
 
   return (
     // On a phone the build is a chip that opens the field; wider screens always show the field.
@@ -61,8 +65,11 @@ export function BuildPicker() {
             onKeyDown={(event) => {
               if (event.key !== 'Enter') return;
               setDraft(null);
-              // Chosen: the chip folds the field away again and shows the build.
-              if (fold.current) fold.current.open = false;
+              // Chosen: on a phone the chip folds the field away again, shows the build and takes the focus.
+              const details = fold.current;
+              if (!details || getComputedStyle(details.querySelector('summary')!).display === 'none') return;
+              details.open = false;
+              details.querySelector('summary')!.focus();
             }}
             className="field w-full min-w-0 font-mono aria-invalid:border-red-700 dark:aria-invalid:border-red-400"
           />

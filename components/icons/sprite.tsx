@@ -1,3 +1,4 @@
+import 'server-only';
 import { createElement } from 'react';
 import { ArrowDownToLine, Check, ChevronDown, Copy, ExternalLink, Flag, Link, ListChecks, Search, SkipForward, TableOfContents, type IconNode } from 'lucide';
 

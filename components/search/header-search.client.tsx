@@ -12,7 +12,8 @@ import { SearchBox } from './search-box.client';
 export function HeaderSearch() {
   const pathname = usePathname();
   return (
-    <details className="fold" open={pathname === '/' || pathname === SEARCH_PATH}>
+    // Keyed by page, so a search that leads to another page leaves it folded there (unless it is home or results).
+    <details key={pathname} className="fold" open={pathname === '/' || pathname === SEARCH_PATH}>
       <summary
         className="chip"
         aria-label="Search"

@@ -46,6 +46,8 @@ export function SearchBox() {
       const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
       if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
+        // On a phone the box may be folded in the header: open it first.
+        input.current?.closest('details')?.setAttribute('open', '');
         input.current?.focus();
       }
     };

@@ -59,12 +59,12 @@ export interface TopicGroup {
   procedures: Procedure[];
 }
 
-/** Procedures grouped by topic, topics in alphabetical order. */
 /** The name of a topic's page: its title, slugged. */
 export function topicSlug(topic: string): string {
   return slugify(topic);
 }
 
+/** Procedures grouped by topic, topics in alphabetical order. */
 export async function getProceduresByTopic(): Promise<TopicGroup[]> {
   const groups = new Map<string, Procedure[]>();
   for (const procedure of await getProcedures()) {

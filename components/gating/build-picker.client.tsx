@@ -68,6 +68,8 @@ export function BuildPicker() {
               // Chosen: on a phone the chip folds the field away again, shows the build and takes the focus.
               const details = fold.current;
               if (!details || getComputedStyle(details.querySelector('summary')!).display === 'none') return;
+              // Not passed on as a key press to the chip about to take the focus, which would open it again.
+              event.preventDefault();
               details.open = false;
               details.querySelector('summary')!.focus();
             }}

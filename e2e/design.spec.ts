@@ -157,6 +157,9 @@ for (const [device, options] of Object.entries({ phone: PHONE, desktop: DESKTOP 
     test('nothing shifts while a long procedure is scrolled from top to bottom', async ({ page }) => {
       await page.goto(`${PAGE}?build=1.1.380.0`);
       await booted(page);
+      // Where each step sits on the page: a block laid out lazily moves the ones below it as it comes into view.
+      const offsets = () => page.locator('[data-step]').evaluateAll((steps) => steps.map((step) => Math.round(step.getBoundingClientRect().top + window.scrollY)));
+      const before = await offsets();
       await page.evaluate(() => {
         const shifts: number[] = [];
         (window as unknown as { shifts: number[] }).shifts = shifts;
@@ -175,6 +178,7 @@ for (const [device, options] of Object.entries({ phone: PHONE, desktop: DESKTOP 
       // Let the last frames be laid out and reported.
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+      expect(await offsets()).toEqual(before);
     });
   });
 }

@@ -92,10 +92,19 @@ test.describe('on a phone', () => {
     await header.getByLabel('Search', { exact: true }).click();
     await expect(search).toBeFocused();
     await search.fill('6900');
+    await expect(page.getByRole('option').first()).toBeVisible();
     await search.press('Enter');
     await expect(page).toHaveURL(/reset-azure-ad-connector-account/);
     // A search that led to another procedure leaves its box folded there.
     await expect(search).toBeHidden();
+  });
+
+  test('the sticky bar keeps to two rows in a run, so the steps keep the screen', async ({ page }) => {
+    await page.goto(`${PAGE}?build=1.1.380.0&run=INC-BAR`);
+    await booted(page);
+    await page.getByRole('checkbox').first().check();
+    await expect(page.getByRole('button', { name: 'Reset checklist' })).toBeEnabled();
+    expect((await page.locator('[data-sticky-bar]').boundingBox())!.height).toBeLessThanOrEqual(100);
   });
 
   test('a build that needs fixing opens its field, so its message is seen', async ({ page }) => {

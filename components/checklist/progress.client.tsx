@@ -82,8 +82,16 @@ export function ChecklistProgress({ headings }: { headings: OutlineHeading[] }) 
           </button>
         )}
         {!confirming && !readOnly && (
-          <button ref={resetButton} type="button" className="button print:hidden" disabled={marks.length === 0} onClick={() => setConfirming(true)}>
-            Reset checklist
+          <button
+            ref={resetButton}
+            type="button"
+            aria-label="Reset checklist"
+            className="button print:hidden"
+            disabled={marks.length === 0}
+            onClick={() => setConfirming(true)}
+          >
+            {/* One word on a phone, so the bar's buttons share one row. */}
+            Reset<span className="hidden sm:inline"> checklist</span>
           </button>
         )}
       </div>

@@ -113,6 +113,24 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('textbox', { name: 'Your build' })).toBeVisible();
   });
 
+  test('a build this browser will not keep leaves its field open with the warning', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await page.goto(PAGE);
+    await booted(page);
+    await page.getByRole('banner').getByText('Build not set').click();
+    const build = page.getByRole('textbox', { name: 'Your build' });
+    await build.fill('1.1.380.0');
+    await build.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'will not save the build' })).toBeVisible();
+    await expect(build).toBeVisible();
+  });
+
   test('the search is open on the home page', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('combobox', { name: 'Search procedures' })).toBeVisible();

@@ -30,10 +30,11 @@ export function BuildPicker() {
   const parsed = value.trim() === '' ? null : parseBuild(value);
   // Checked while the admin is not typing, so a half-typed build is not called wrong.
   const error = draft === null && parsed && !parsed.ok ? parsed.error : null;
-  // On a phone the field is folded away: a build that needs fixing opens it, so its message is seen and read out.
+  // On a phone the field is folded away: a build that needs fixing, or one this browser will not keep, opens it,
+  // so its message is seen and read out.
   useEffect(() => {
-    if (error && fold.current) fold.current.open = true;
-  }, [error]);
+    if ((error || saveFailed) && fold.current) fold.current.open = true;
+  }, [error, saveFailed]);
 
   return (
     // On a phone the build is a chip that opens the field; wider screens always show the field.
@@ -67,7 +68,8 @@ export function BuildPicker() {
               setDraft(null);
               // Chosen: on a phone the chip folds the field away again, shows the build and takes the focus.
               const details = fold.current;
-              if (!details || getComputedStyle(details.querySelector('summary')!).display === 'none') return;
+              // It stays open while it has something to say (the build will not be kept), and on wide screens.
+              if (!details || saveFailed || getComputedStyle(details.querySelector('summary')!).display === 'none') return;
               // Not passed on as a key press to the chip about to take the focus, which would open it again.
               event.preventDefault();
               details.open = false;

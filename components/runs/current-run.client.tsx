@@ -14,19 +14,10 @@ import { useBuild } from '../gating/use-build';
 import { InternalLink } from '../internal-link.client';
 import { RunHistory } from './run-history.client';
 import { RunInputs } from './run-inputs.client';
+import { copyText } from '../copy-text';
 import { saveToken } from './service';
 import { useRunSync, type RunSharing } from './use-run-sync';
 import { isSignedIn, setPersonName, usePersonName } from './use-runs';
-
-async function copyText(text: string, what: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    window.prompt(`Copy ${what}:`, text);
-    return false;
-  }
-}
 
 /** The link that hands this run over: its page, its build, and all its events in the fragment. */
 async function runHandoverUrl(state: RunState): Promise<string> {

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { expandSteps, type Outline } from '@/lib/runs/outline';
-import { runProgress } from '@/lib/runs/selectors';
+import { inStartOrder, runProgress } from '@/lib/runs/selectors';
 import type { RunState } from '@/lib/runs/state';
 import { formatTime } from '@/lib/runs/time';
 import { outlineUrl, procedureUrl, withBuild } from '@/lib/urls';
@@ -38,17 +38,6 @@ export function useOutline(slug: string): Outline | 'missing' | null {
 }
 
 const runLabel = (run: RunState) => `${run.ticket} (${run.started?.title ?? run.slug})`;
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Runs newest start first, then by procedure and ticket. Not by last activity, as the store lists
- * them: finishing or reopening a run is activity, and would move the row just acted on to the top,
- * away from the eye, the finger and the focus. When a run started never changes, so rows stay put.
- */
-export function inStartOrder<T extends { slug: string; ticket: string | null }>(runs: readonly T[], startedAt: (run: T) => string): T[] {
-  return [...runs].sort((a, b) => compareText(startedAt(b), startedAt(a)) || compareText(a.slug, b.slug) || compareText(a.ticket ?? '', b.ticket ?? ''));
-}
 
 /** Every run in this browser, with what can be done to each, and a way to bring one in from a file. */
 export function RunsTable() {

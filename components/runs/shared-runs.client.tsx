@@ -5,10 +5,10 @@ import type { EventsResponse, RunListing, RunsResponse } from '@/lib/runs/api';
 import type { RunEvent } from '@/lib/runs/events';
 import { runApiPath } from '@/lib/runs/api';
 import { expandSteps, type Outline } from '@/lib/runs/outline';
-import { runProgress } from '@/lib/runs/selectors';
+import { inStartOrder, runProgress } from '@/lib/runs/selectors';
 import { foldRun } from '@/lib/runs/state';
 import { procedureUrl } from '@/lib/urls';
-import { inStartOrder, RunList, useOutline } from './runs-table.client';
+import { RunList, useOutline } from './runs-table.client';
 import { serviceInfo, serviceToken } from './service';
 
 /** How many of the service's runs the page counts progress for: each costs a read of its events. */

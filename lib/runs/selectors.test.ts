@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from './events';
 import { expandSteps, type Outline, type OutlineStep, type StepInstance } from './outline';
-import { neededSteps, nextOpenStep, openSteps, runProgress, sectionProgress, stepStatus } from './selectors';
+import { inStartOrder, neededSteps, nextOpenStep, openSteps, runProgress, sectionProgress, stepStatus } from './selectors';
 import { foldRun } from './state';
 
 type Body = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, 'id' | 'at' | 'by'> : never) : never;
@@ -145,5 +145,16 @@ describe('progress by section', () => {
     const progress = sectionProgress(foldRun('p', null, [start('1.1.614.0')]), steps, headings);
     expect(progress.get('key')!.total).toBe(0);
     expect(progress.get('services')!.total).toBe(2);
+  });
+});
+
+describe('the order of a list of runs', () => {
+  const run = (slug: string, ticket: string | null, started: string) => ({ slug, ticket, started });
+
+  it('is newest start first, then by procedure and ticket, whatever happened to the runs since', () => {
+    const runs = [run('b', 'INC-2', '09:00'), run('a', 'INC-9', '10:00'), run('a', 'INC-1', '09:00'), run('b', 'INC-1', '09:00')];
+    expect(inStartOrder(runs, (one) => one.started).map((one) => `${one.slug}/${one.ticket}`)).toEqual(['a/INC-9', 'a/INC-1', 'b/INC-1', 'b/INC-2']);
+    // The list it is given is left as it was.
+    expect(runs[0]!.slug).toBe('b');
   });
 });

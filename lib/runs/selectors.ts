@@ -138,3 +138,14 @@ export function sectionProgress(state: RunState, steps: StepInstance[], headings
   }
   return progress;
 }
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Runs newest start first, then by procedure and ticket. Not by last activity, as the store lists
+ * them: finishing or reopening a run is activity, and would move the row just acted on to the top,
+ * away from the eye, the finger and the focus. When a run started never changes, so rows stay put.
+ */
+export function inStartOrder<T extends { slug: string; ticket: string | null }>(runs: readonly T[], startedAt: (run: T) => string): T[] {
+  return [...runs].sort((a, b) => compareText(startedAt(b), startedAt(a)) || compareText(a.slug, b.slug) || compareText(a.ticket ?? '', b.ticket ?? ''));
+}

@@ -1,5 +1,5 @@
 import { NotFoundSuggestions } from '@/components/not-found-suggestions.client';
-import { ProcedureList } from '@/components/procedure-list';
+import { ProcedureTitles } from '@/components/procedure-list';
 import { getProceduresByTopic } from '@/lib/content';
 
 export default async function NotFound() {
@@ -9,7 +9,7 @@ export default async function NotFound() {
       <p className="mb-6">There is no page at this address. The procedure you want may be one of these.</p>
       <NotFoundSuggestions />
       <h2 className="sr-only">All procedures</h2>
-      <ProcedureList groups={await getProceduresByTopic()} limit={5} />
+      <ProcedureTitles groups={await getProceduresByTopic()} limit={5} />
     </>
   );
 }

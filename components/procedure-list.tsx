@@ -64,3 +64,38 @@ function GatedSections({ procedure }: { procedure: Procedure }) {
     </ul>
   );
 }
+
+/**
+ * Each topic with the titles of its first procedures and a link to the rest:
+ * the not-found page's list. That page is part of every page's payload (Next
+ * sends the root layout's not-found with the layout), so it carries titles alone.
+ */
+export function ProcedureTitles({ groups, limit }: { groups: TopicGroup[]; limit: number }) {
+  return (
+    <div className="space-y-6">
+      {groups.map(({ topic, slug: topicSlug, procedures }) => (
+        <section key={topic} aria-labelledby={`topic-${topicSlug}`}>
+          <h2 id={`topic-${topicSlug}`} className="text-lg font-semibold">
+            {topic}
+          </h2>
+          <ul className="mt-2 list-disc pl-6">
+            {procedures.slice(0, limit).map((procedure) => (
+              <li key={procedure.slug}>
+                <InternalLink href={procedureUrl(procedure.slug)} className="link inline-flex min-h-6 items-center">
+                  {procedure.title}
+                </InternalLink>
+              </li>
+            ))}
+          </ul>
+          {procedures.length > limit && (
+            <p className="mt-1">
+              <InternalLink href={topicUrl(topicSlug)} className="link inline-flex min-h-6 items-center">
+                All {procedures.length} procedures in {topic}
+              </InternalLink>
+            </p>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import type { Element, Root } from 'hast';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashSource, parsePolicy } from '../security/headers';
 import { COMPILE_HINT } from './compile-hints';
-import { ExportProblems, finishExport } from './finish';
+import { ExportProblems, finishExport, finishExportApart } from './finish';
 import { PROCEDURE_PAGE, exportFolder, readSnapshotPage, SNAPSHOTS, snapshotPages } from './fixtures/snapshot';
 import { attributesOf, elementsWhere, parsePage, textOf } from './html';
 import { isPolicyMeta } from './page-policy';
@@ -89,6 +89,17 @@ describe.each(SNAPSHOTS)('finishing a real export (%s)', (snapshot) => {
     }
   });
 
+  it('finishes every page the same when the pages are shared among processes', async () => {
+    out = exportFolder(snapshot);
+    const alone = exportFolder(snapshot);
+    try {
+      expect(await finishExportApart(out, 3)).toEqual(finishExport(alone));
+      for (const page of pages) expect(read(page), page).toBe(readFileSync(path.join(alone, page), 'utf8'));
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
+    }
+  });
+
   it('puts the compile hint into every startup script once, and not into the script only old browsers load', () => {
     out = exportFolder(snapshot);
     finishExport(out);
@@ -131,6 +142,16 @@ describe('finishing an export fails the build, naming the page and what it expec
       `${path.posix.join(out, 'index.html')}: the page has Next's inline data but no startup scripts: expected <script src="/_next/static/…" async> tags`,
     );
     expect(error.problems.map((problem) => problem.file)).toEqual([path.posix.join(out, 'index.html')]);
+  });
+
+  it('when a page is broken, also with the pages shared among processes', async () => {
+    out = exportFolder('next-build-crossorigin', (html, page) => (page === PROCEDURE_PAGE ? html.replaceAll('async=""', 'defer=""') : html));
+    const error = await finishExportApart(out, 2).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(error).toBeInstanceOf(ExportProblems);
+    expect((error as ExportProblems).problems.map((problem) => problem.file)).toEqual([path.posix.join(out, PROCEDURE_PAGE)]);
   });
 
   it('when a page loads a startup script that is not in the export', () => {

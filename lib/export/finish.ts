@@ -8,6 +8,7 @@ import { htmlFiles } from './html-files';
 import { withPolicy } from './page-policy';
 import { type PageProblem, pageProblems } from './page-problems';
 import { startupScripts } from './startup-scripts';
+import { finishPagesApart } from './finish-apart';
 
 /** A problem with one file of the export. */
 export interface ExportProblem extends PageProblem {
@@ -28,30 +29,52 @@ export class ExportProblems extends Error {
   }
 }
 
+/** What finishing one page found: whether it was rewritten, what is wrong with it, and the scripts it loads at startup. */
+export interface FinishedPage {
+  file: string;
+  bootAfterPaint: boolean;
+  problems: PageProblem[];
+  scripts: string[];
+}
+
 /**
- * What `next build` cannot do itself, done to its exported folder: each page's startup scripts
- * moved to load after the first paint, its policy put in last (it hashes the boot loader), and
- * the compile hint put into every startup script. Every page is then read back as a browser would
- * read it and checked; throws `ExportProblems` naming each page that is left unrewritten or whose
- * policy would block its own inline code. The service worker (`buildServiceWorker`) is built after
- * this, as it hashes every file as served.
+ * Finishes one page in place: its startup scripts moved to load after the first paint, then its
+ * policy put in last (it hashes the boot loader). The page is then read back as a browser would
+ * read it and checked.
+ */
+export function finishPage(outDir: string, file: string): FinishedPage {
+  const full = path.join(outDir, file);
+  const tree = parsePage(readFileSync(full, 'utf8'));
+  const rewritten = bootAfterPaint(tree);
+  withPolicy(tree);
+  const html = serializePage(tree);
+  writeFileSync(full, html);
+  const written = parsePage(html);
+  return { file, bootAfterPaint: rewritten, problems: pageProblems(written), scripts: startupScripts(written) };
+}
+
+/**
+ * What `next build` cannot do itself, done to its exported folder: `finishPage` on every page, then
+ * the compile hint put into every startup script. Throws `ExportProblems` naming each page that is
+ * left unrewritten or whose policy would block its own inline code. The service worker
+ * (`buildServiceWorker`) is built after this, as it hashes every file as served.
  */
 export function finishExport(outDir: string) {
+  return summarize(outDir, htmlFiles(outDir).map((file) => finishPage(outDir, file)));
+}
+
+/** `finishExport` with the pages shared among `processes` processes, for the cores a large export can use. */
+export async function finishExportApart(outDir: string, processes: number) {
+  return summarize(outDir, await finishPagesApart(outDir, htmlFiles(outDir), processes));
+}
+
+function summarize(outDir: string, pages: FinishedPage[]) {
   const problems: ExportProblem[] = [];
   const loadedBy = new Map<string, string>();
-  const files = htmlFiles(outDir);
-  let bootAfterPaintPages = 0;
-  for (const file of files) {
-    const full = path.join(outDir, file);
-    const tree = parsePage(readFileSync(full, 'utf8'));
-    if (bootAfterPaint(tree)) bootAfterPaintPages++;
-    withPolicy(tree);
-    const html = serializePage(tree);
-    writeFileSync(full, html);
-    const written = parsePage(html);
+  for (const { file, problems: found, scripts } of pages) {
     const page = path.posix.join(outDir, file);
-    problems.push(...pageProblems(written).map((problem) => ({ file: page, ...problem })));
-    for (const script of startupScripts(written)) if (!loadedBy.has(script)) loadedBy.set(script, page);
+    problems.push(...found.map((problem) => ({ file: page, ...problem })));
+    for (const script of scripts) if (!loadedBy.has(script)) loadedBy.set(script, page);
   }
   const { hinted, missing } = addCompileHints(outDir, loadedBy.keys());
   for (const script of missing) {
@@ -62,5 +85,5 @@ export function finishExport(outDir: string) {
     });
   }
   if (problems.length > 0) throw new ExportProblems(problems);
-  return { pages: files.length, bootAfterPaintPages, hintedScripts: hinted.length };
+  return { pages: pages.length, bootAfterPaintPages: pages.filter((page) => page.bootAfterPaint).length, hintedScripts: hinted.length };
 }

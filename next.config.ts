@@ -1,14 +1,17 @@
 import { availableParallelism } from 'node:os';
 import type { NextConfig } from 'next';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 
-const nextConfig: NextConfig = {
-  output: 'export',
-  trailingSlash: true,
-  images: { unoptimized: true },
-  // Next keeps a core for its main process, which only waits while the workers render pages: use them all.
-  experimental: { cpus: availableParallelism() },
-  // The benchmark builds synthetic content into its own folder, leaving .next/ and out/ alone.
-  ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
-};
-
-export default nextConfig;
+export default function nextConfig(phase: string): NextConfig {
+  return {
+    output: 'export',
+    trailingSlash: true,
+    images: { unoptimized: true },
+    // Outlines and the search index are written after a build (lib/export/content-files.ts); `next dev` serves them from route.dev.ts.
+    pageExtensions: phase === PHASE_DEVELOPMENT_SERVER ? ['dev.ts', 'tsx', 'ts', 'jsx', 'js'] : ['tsx', 'ts', 'jsx', 'js'],
+    // Next keeps a core for its main process, which only waits while the workers render pages: use them all.
+    experimental: { cpus: availableParallelism() },
+    // The benchmark builds synthetic content into its own folder, leaving .next/ and out/ alone.
+    ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
+  };
+}

@@ -1,5 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { ExportProblems, finishExport } from '../lib/export/finish';
+import { availableParallelism } from 'node:os';
+import { readOrCompile } from '../lib/content/compiled';
+import { contentDir } from '../lib/content/load';
+import { ExportProblems, finishExportApart } from '../lib/export/finish';
+import { writeContentFiles } from '../lib/export/content-files';
 import { buildServiceWorker } from '../lib/export/service-worker';
 import { OFFLINE_BUDGET_BYTES } from '../lib/offline/cache-plan';
 import { serveConfig } from '../lib/security/headers';
@@ -8,12 +12,13 @@ const outDir = process.argv[2] ?? process.env.NEXT_DIST_DIR ?? 'out';
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
 const start = performance.now();
 try {
-  const { pages, bootAfterPaintPages, hintedScripts } = finishExport(outDir);
+  const written = writeContentFiles(outDir, await readOrCompile(contentDir()));
+  const { pages, bootAfterPaintPages, hintedScripts } = await finishExportApart(outDir, availableParallelism());
   const offline = await buildServiceWorker(outDir);
   mkdirSync('headers', { recursive: true });
   writeFileSync('headers/serve.json', `${JSON.stringify(serveConfig(), null, 2)}\n`);
   console.log(
-    `Content Security Policy put into ${pages} pages, boot after first paint into ${bootAfterPaintPages} pages, ` +
+    `Wrote ${written.outlines} outlines, ${written.searchIndexFiles} search index files and ${written.moved} pages for old names; Content Security Policy put into ${pages} pages, boot after first paint into ${bootAfterPaintPages} pages, ` +
       `compile hint into ${hintedScripts} startup scripts, in ${((performance.now() - start) / 1000).toFixed(1)} s; server headers in headers/serve.json.\n` +
       `Service worker: ${offline.background.length} files (${kb(offline.backgroundBytes)}) cached in the background, ` +
       `of which the search index (${kb(offline.searchIndexBytes)}) is not counted against the ${kb(OFFLINE_BUDGET_BYTES)} budget; ` +

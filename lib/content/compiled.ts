@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Procedure } from './load';
+import { ContentErrors } from './errors';
+import { loadContent, type Procedure } from './load';
 
 /**
  * Where the content check leaves the procedures it compiled, so that
@@ -47,6 +48,15 @@ export function readCompiled(dir: string): Procedure[] | null {
   // Only writeCompiled writes this file, from procedures that passed the check.
   const { key, procedures } = JSON.parse(readFileSync(file, 'utf8')) as { key: string; procedures: Procedure[] };
   return key === contentKey(dir) ? procedures : null;
+}
+
+/** The folder's procedures: as the check compiled them when nothing has changed since, or else compiled now. Throws `ContentErrors` when content has errors. */
+export async function readOrCompile(dir: string): Promise<Procedure[]> {
+  const compiled = readCompiled(dir);
+  if (compiled) return compiled;
+  const { procedures, errors } = await loadContent(dir);
+  if (errors.length > 0) throw new ContentErrors(errors);
+  return procedures;
 }
 
 function filesUnder(dir: string): string[] {

@@ -22,5 +22,5 @@ it('reads the check’s compiled procedures once per build process, however many
     await getSettings();
   }
   // Each read hashes the whole content folder and parses every procedure: at 2,000 procedures, a second per call.
-  expect(compiled.readCompiled).toHaveBeenCalledTimes(1);
+  expect(compiled.readOrCompile).toHaveBeenCalledTimes(1);
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { slug as slugify } from 'github-slugger';
 import { ContentErrors } from './errors';
 import { buildSearchIndex } from '../search/build-index';
-import { readCompiled } from './compiled';
+import { readOrCompile } from './compiled';
 import { contentDir, contentStamp, loadContent, type Content, type Procedure } from './load';
 import { readSettings } from './settings';
 import type { Settings } from './settings';
@@ -25,7 +25,7 @@ function getContent(): Promise<Content> {
       loadedStamp = stamp;
     }
   }
-  loading ??= readOrCompile();
+  loading ??= load();
   return loading;
 }
 
@@ -34,12 +34,13 @@ function getContent(): Promise<Content> {
  * otherwise, and under `next dev`, they are compiled here. Once per process: reading the compiled
  * file means hashing the content folder and parsing every procedure.
  */
-async function readOrCompile(): Promise<Content> {
-  const compiled = process.env.NODE_ENV === 'development' ? null : readCompiled(contentDir());
-  if (compiled) return { procedures: compiled, ...readSettings(contentDir(), (file) => file) };
-  const content = await loadContent();
-  if (content.errors.length > 0) throw new ContentErrors(content.errors);
-  return content;
+async function load(): Promise<Content> {
+  if (process.env.NODE_ENV === 'development') {
+    const content = await loadContent();
+    if (content.errors.length > 0) throw new ContentErrors(content.errors);
+    return content;
+  }
+  return { procedures: await readOrCompile(contentDir()), ...readSettings(contentDir(), (file) => file) };
 }
 
 /** Every procedure, sorted by title. Throws, listing every problem, when content has errors. */

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { AliasRedirect } from '@/components/alias-redirect.client';
 import { CopyPageLink } from '@/components/copy-page-link.client';
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { Checklist } from '@/components/checklist/checklist.client';
@@ -23,49 +22,29 @@ type Props = { params: Promise<{ slug: string }> };
 
 export const dynamicParams = false;
 
-/** A procedure by its slug, or by an old name that now leads to it. */
-async function find(name: string): Promise<{ procedure: Procedure; isAlias: boolean } | undefined> {
-  const all = await getProcedures();
-  const procedure = all.find((candidate) => candidate.slug === name);
-  if (procedure) return { procedure, isAlias: false };
-  const renamed = all.find((candidate) => candidate.aliases.includes(name));
-  return renamed && { procedure: renamed, isAlias: true };
+/** The procedure at this slug. A procedure's old names are pages of their own, written after the build (lib/export/moved-pages.ts). */
+async function find(slug: string): Promise<Procedure | undefined> {
+  return (await getProcedures()).find((candidate) => candidate.slug === slug);
 }
 
 export async function generateStaticParams() {
-  return (await getProcedures()).flatMap(({ slug, aliases }) => [slug, ...aliases].map((name) => ({ slug: name })));
+  return (await getProcedures()).map(({ slug }) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await find((await params).slug);
-  if (!found) return {};
-  const { procedure, isAlias } = found;
+  const procedure = await find((await params).slug);
+  if (!procedure) return {};
   return {
-    title: isAlias ? `Moved: ${procedure.title}` : procedure.title,
+    title: procedure.title,
     description: procedure.summary,
-    robots: isAlias ? { index: false } : undefined,
     openGraph: { title: procedure.title, description: procedure.summary, type: 'article', siteName: 'Runbooks' },
   };
 }
 
 export default async function ProcedurePage({ params }: Props) {
-  const found = await find((await params).slug);
-  if (!found) notFound();
-  const { procedure, isAlias } = found;
+  const procedure = await find((await params).slug);
+  if (!procedure) notFound();
   const canonical = procedureUrl(procedure.slug);
-  if (isAlias) {
-    return (
-      <>
-        <link rel="canonical" href={canonical} />
-        <meta httpEquiv="refresh" content={`3; url=${canonical}`} />
-        <AliasRedirect to={canonical} />
-        <h1 className="text-2xl font-semibold tracking-tight">This procedure has moved</h1>
-        <p className="mt-2">
-          It is now <InternalLink href={canonical} className="link">{procedure.title}</InternalLink>. Taking you there…
-        </p>
-      </>
-    );
-  }
   const all = await getProcedures();
   const related = procedure.related.map((slug) => all.find((other) => other.slug === slug)!);
   const { reportUrl } = await getSettings();

@@ -5,7 +5,11 @@ import { outlineFile } from '@/lib/urls';
 export const dynamic = 'force-static';
 export const dynamicParams = false;
 
-/** One JSON file a procedure: what `/runs/` needs to count a run's progress the way its page does. */
+/**
+ * One JSON file a procedure: what `/runs/` needs to count a run's progress the way its page does.
+ * Under `next dev` only (see next.config.ts); a build writes the same files after `next build`
+ * (lib/export/content-files.ts).
+ */
 export async function generateStaticParams() {
   return (await getProcedures()).map((procedure) => ({ file: outlineFile(procedure.slug) }));
 }

@@ -1,5 +1,6 @@
 import { getSearchIndex } from '@/lib/content';
 
+/** The search index, under `next dev` only (see next.config.ts); a build writes the same files after `next build` (lib/export/content-files.ts). */
 export const dynamic = 'force-static';
 export const dynamicParams = false;
 

@@ -1,5 +1,6 @@
-import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -7,7 +8,6 @@ import { percentile, type SearchFigures } from '../lib/bench/search-measure';
 import { syntheticMdx } from '../lib/bench/synthetic';
 import { compiledFile } from '../lib/content/compiled';
 import { loadContent } from '../lib/content/load';
-import { finishExport } from '../lib/export/finish';
 import { buildServiceWorker } from '../lib/export/service-worker';
 import { pageWeight } from '../lib/measure/page-weight';
 import { timeUntilReadyOffline } from '../lib/measure/offline-ready';
@@ -19,17 +19,23 @@ import { serveConfig } from '../lib/security/headers';
  * Builds the portal with synthetic procedures beside the real ones at several
  * sizes and prints one table. Works in .bench/: content/ and out/ are never
  * touched. BENCH_SIZES (default 50,500,2000), BENCH_LIGHTHOUSE_RUNS
- * (default 3; 0 skips Lighthouse) and BENCH_COMPILE_TWICE (default 1; 0 skips
- * the second build of each size) change what it does.
+ * (default 3; 0 skips Lighthouse), BENCH_COMPILE_TWICE (default 1; 0 skips
+ * the second build of each size) and BENCH_BASELINE (below) change what it does.
  *
- * A build is what `npm run build` runs: the content check, then `next build`.
- * Each size is also built the way it was before the check handed its compiled
- * procedures to `next build` (which then compiled them again in every
- * worker), and a second table compares the two.
+ * A build is what `npm run build` runs: the content check, `next build`, then
+ * the post-build step (scripts/finish-export.ts). Each size is built twice
+ * more, for a second table:
+ * - compiling twice: this code, with the check's compiled procedures removed
+ *   before `next build`, as if it had never kept them;
+ * - the baseline: the project as it was at BENCH_BASELINE (default acf6b75,
+ *   the last commit before the build reused the check's work), from `git
+ *   archive`, with the same synthetic procedures beside that commit's own real
+ *   ones, run with this install's packages. BENCH_BASELINE=none skips it.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '50,500,2000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const COMPILE_TWICE = process.env.BENCH_COMPILE_TWICE !== '0';
+const BASELINE = process.env.BENCH_BASELINE ?? 'acf6b75';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WORK = path.resolve('.bench');
 /** The bench serves the blank page on BENCH_PORT - 1, each size on BENCH_PORT + its index, and its offline run 3 ports higher. */
@@ -57,11 +63,12 @@ async function blankFloor(): Promise<string> {
   return path.join(dir, 'out');
 }
 
-function contentFolder(size: number, reservedCodes: string[], reservedRanges: string[]): string {
-  const dir = path.join(WORK, `content-${size}`);
+/** A project's real procedures and `size` synthetic ones, in `.bench/<name>`. */
+function contentFolder(project: string, name: string, size: number, reservedCodes: string[], reservedRanges: string[]): string {
+  const dir = path.join(WORK, name);
   mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync('content')) {
-    if (name.endsWith('.mdx') || name === 'shared') cpSync(path.join('content', name), path.join(dir, name), { recursive: true });
+  for (const name of readdirSync(path.join(project, 'content'))) {
+    if (name.endsWith('.mdx') || name === 'shared') cpSync(path.join(project, 'content', name), path.join(dir, name), { recursive: true });
   }
   for (const { name, text } of syntheticMdx({ count: size, reservedCodes, reservedRanges })) writeFileSync(path.join(dir, name), text);
   return dir;
@@ -141,16 +148,41 @@ const lh = (scores: Scores) => `${scores.performance} / ${scores.accessibility} 
 console.log(`Framework floor (blank Next.js page, same build): ${kb(floor)} KB of gzipped JS; Lighthouse ${lh(blankScores)}\n`);
 
 /**
- * The content check, then `next build`, timed together, with the peak memory
- * of the larger. With compileTwice, the check's compiled procedures are
- * removed before `next build`, as if it had never kept them.
+ * The project at BENCH_BASELINE, unpacked with this install's packages into a temporary folder: not
+ * inside this project, whose lockfile Turbopack would take for the baseline's root. The packages are
+ * hard links where the file system allows, so they take no room.
  */
-async function build(content: string, site: string, compileTwice: boolean) {
-  const buildEnv = { ...env, CONTENT_DIR: content, NEXT_DIST_DIR: path.relative(process.cwd(), site) };
+function baselineProject(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'runbook-baseline-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  execFileSync('sh', ['-c', `git archive ${BASELINE} | tar -x -C "${dir}"`]);
+  const packages = [path.resolve('node_modules'), path.join(dir, 'node_modules')];
+  try {
+    execFileSync('cp', ['-al', ...packages], { stdio: 'ignore' });
+  } catch {
+    execFileSync('cp', ['-a', ...packages]);
+  }
+  return dir;
+}
+
+/**
+ * What `npm run build` runs, in `project`: the content check, `next build` and the post-build step,
+ * timed together, with the peak memory of the largest. With compileTwice, the check's compiled
+ * procedures are removed before `next build`, as if it had never kept them.
+ */
+async function build(project: string, content: string, site: string, compileTwice = false) {
+  const relativeSite = path.relative(project, site);
+  const buildEnv = { ...env, CONTENT_DIR: content, NEXT_DIST_DIR: relativeSite };
   const steps = [];
-  for (const [command, args] of [[TSX, ['scripts/check-content.ts']], [NEXT, ['build']]] as const) {
-    if (command === NEXT && compileTwice) rmSync(compiledFile(content));
-    const step = await measureCommand(command, [...args], buildEnv);
+  // Every build starts from the same state: no site, and no earlier build's output for `next build` to clean up, only its caches.
+  rmSync(site, { recursive: true, force: true });
+  const dotNext = path.join(project, '.next');
+  for (const entry of existsSync(dotNext) ? readdirSync(dotNext) : []) if (entry !== 'cache') rmSync(path.join(dotNext, entry), { recursive: true, force: true });
+  // Each project's own binaries, so that Next and React load from the same node_modules.
+  const [tsx, next] = ['tsx', 'next'].map((name) => path.join(project, 'node_modules/.bin', name)) as [string, string];
+  for (const [command, args] of [[tsx, ['scripts/check-content.ts']], [next, ['build']], [tsx, ['scripts/finish-export.ts', relativeSite]]] as const) {
+    if (command === next && compileTwice) rmSync(compiledFile(content));
+    const step = await measureCommand(command, [...args], buildEnv, project);
     if (step.code !== 0) {
       console.error(`The build of ${content} failed:\n${step.output.slice(-4000)}`);
       process.exit(1);
@@ -160,26 +192,29 @@ async function build(content: string, site: string, compileTwice: boolean) {
   return { seconds: steps.reduce((sum, step) => sum + step.seconds, 0), peakBytes: Math.max(...steps.map((step) => step.peakBytes)) };
 }
 
+const baseline = BASELINE === 'none' ? null : baselineProject();
+if (baseline) {
+  // Built once unmeasured, so that its bundler cache is as warm as this project's.
+  await build(baseline, contentFolder(baseline, 'baseline-content-0', 0, reservedCodes, reservedRanges), path.join(baseline, 'site-warm-up'));
+}
+
 const rows: string[][] = [];
 const compileOnceRows: string[][] = [];
 for (const [index, size] of SIZES.entries()) {
-  const content = contentFolder(size, reservedCodes, reservedRanges);
+  const project = process.cwd();
+  const content = contentFolder(project, `content-${size}`, size, reservedCodes, reservedRanges);
   const site = path.join(WORK, `site-${size}`);
-  // Compiling once goes first, so that whatever the first build warms up favours the other.
-  const after = await build(content, site, false);
-  if (COMPILE_TWICE) {
-    const before = await build(content, site, true);
-    compileOnceRows.push([
-      `${size + procedures.length}`,
-      seconds(before.seconds),
-      seconds(after.seconds),
-      (after.seconds / before.seconds).toFixed(2),
-      gigabytes(before.peakBytes),
-      gigabytes(after.peakBytes),
-      (after.peakBytes / before.peakBytes).toFixed(2),
-    ]);
+  // This code goes first, so that whatever the first build warms up favours the others.
+  const after = await build(project, content, site);
+  const twice = COMPILE_TWICE ? await build(project, content, site, true) : null;
+  const baselineContent = baseline && contentFolder(baseline, `baseline-content-${size}`, size, reservedCodes, reservedRanges);
+  const before = baseline ? await build(baseline, baselineContent!, path.join(baseline, `site-${size}`)) : null;
+  if (twice || before) {
+    const figures = (build: { seconds: number; peakBytes: number } | null) =>
+      build ? [seconds(build.seconds), (after.seconds / build.seconds).toFixed(2), gigabytes(build.peakBytes)] : ['–', '–', '–'];
+    compileOnceRows.push([`${size + procedures.length}`, seconds(after.seconds), gigabytes(after.peakBytes), ...figures(before), ...figures(twice)]);
   }
-  finishExport(site);
+  // The build built the service worker; this reads its figures again.
   const offline = await buildServiceWorker(site);
   const offlineServer = await serve(site, PORT + 3 + index);
   const readyOffline = await timeUntilReadyOffline(`http://127.0.0.1:${PORT + 3 + index}/`, CHROMIUM).finally(() => offlineServer.kill());
@@ -199,7 +234,7 @@ for (const [index, size] of SIZES.entries()) {
     `${(readyOffline / 1000).toFixed(1)} s`,
   ]);
   console.log(`done: ${size} synthetic procedures`);
-  rmSync(content, { recursive: true, force: true });
+  for (const folder of [content, baselineContent]) if (folder) rmSync(folder, { recursive: true, force: true });
 }
 
 const table = (header: string[], body: string[][]) =>
@@ -219,10 +254,11 @@ const header = [
   'ready offline after',
 ];
 console.log(table(header, rows));
-if (COMPILE_TWICE) {
+if (compileOnceRows.length > 0) {
+  console.log(`\nThe build (check, next build, post-build step), against the baseline at ${BASELINE} and against this code compiling twice:`);
   console.log(
     table(
-      ['procedures', 'build, compiling twice', 'build, compiling once', 'ratio', 'peak memory, twice', 'once', 'ratio'],
+      ['procedures', 'build', 'peak memory', `baseline (${BASELINE})`, 'ratio', 'its peak memory', 'compiling twice', 'ratio', 'its peak memory'],
       compileOnceRows,
     ),
   );

@@ -28,11 +28,11 @@ function treeRss(root: number): number {
   return total;
 }
 
-/** Runs a command to the end, timing it and sampling the peak memory of its whole process tree. */
-export function measureCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakBytes: number; code: number; output: string }> {
+/** Runs a command to the end (in `cwd`, by default this process's), timing it and sampling the peak memory of its whole process tree. */
+export function measureCommand(command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<{ seconds: number; peakBytes: number; code: number; output: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

@@ -65,37 +65,21 @@ function GatedSections({ procedure }: { procedure: Procedure }) {
   );
 }
 
-/**
- * Each topic with the titles of its first procedures and a link to the rest:
- * the not-found page's list. That page is part of every page's payload (Next
- * sends the root layout's not-found with the layout), so it carries titles alone.
- */
-export function ProcedureTitles({ groups, limit }: { groups: TopicGroup[]; limit: number }) {
+/** Each topic with how many procedures it has, linking to its page: the topics page, and the not-found page. */
+export function TopicLinks({ groups }: { groups: TopicGroup[] }) {
   return (
-    <div className="space-y-6">
-      {groups.map(({ topic, slug: topicSlug, procedures }) => (
-        <section key={topic} aria-labelledby={`topic-${topicSlug}`}>
-          <h2 id={`topic-${topicSlug}`} className="text-lg font-semibold">
+    <ul aria-label="Topics" className="space-y-2">
+      {groups.map(({ topic, slug, procedures }) => (
+        <li key={slug}>
+          <InternalLink href={topicUrl(slug)} className="link inline-flex min-h-6 items-center font-semibold">
             {topic}
-          </h2>
-          <ul className="mt-2 list-disc pl-6">
-            {procedures.slice(0, limit).map((procedure) => (
-              <li key={procedure.slug}>
-                <InternalLink href={procedureUrl(procedure.slug)} className="link inline-flex min-h-6 items-center">
-                  {procedure.title}
-                </InternalLink>
-              </li>
-            ))}
-          </ul>
-          {procedures.length > limit && (
-            <p className="mt-1">
-              <InternalLink href={topicUrl(topicSlug)} className="link inline-flex min-h-6 items-center">
-                All {procedures.length} procedures in {topic}
-              </InternalLink>
-            </p>
-          )}
-        </section>
+          </InternalLink>
+          <span className="text-zinc-600 dark:text-zinc-400">
+            {' '}
+            · {procedures.length} {procedures.length === 1 ? 'procedure' : 'procedures'}
+          </span>
+        </li>
       ))}
-    </div>
+    </ul>
   );
 }

@@ -56,11 +56,14 @@ test('copy buttons wait for the page to boot, so a click on one is never dropped
   await expect(page.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
 });
 
-test('an unknown address shows the 404 page with the procedures', async ({ page }) => {
+test('an unknown address shows the 404 page with the topics and the way to all procedures', async ({ page }) => {
   const response = await page.goto('/procedures/no-such-procedure/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-  await expect(page.getByRole('link', { name: 'Change the ADSync service account password' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Topics' }).getByRole('listitem')).toHaveText(['Azure AD Connect sync credentials · 3 procedures']);
+  await page.getByRole('link', { name: 'all procedures' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All procedures');
+  await expect(page.getByRole('list', { name: 'Procedures' }).getByRole('link', { name: 'Change the ADSync service account password' })).toBeVisible();
 });
 
 test('on a phone, pages fit the screen without sideways scrolling', async ({ page }) => {

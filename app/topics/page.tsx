@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { InternalLink } from '@/components/internal-link.client';
+import { TopicLinks } from '@/components/procedure-list';
 import { getProceduresByTopic } from '@/lib/content';
-import { topicUrl } from '@/lib/urls';
 
 export const metadata: Metadata = {
   title: 'Topics',
@@ -20,19 +20,7 @@ export default async function TopicsPage() {
         </InternalLink>
         .
       </p>
-      <ul aria-label="Topics" className="space-y-2">
-        {groups.map(({ topic, slug, procedures }) => (
-          <li key={slug}>
-            <InternalLink href={topicUrl(slug)} className="link font-semibold">
-              {topic}
-            </InternalLink>
-            <span className="text-zinc-600 dark:text-zinc-400">
-              {' '}
-              · {procedures.length} {procedures.length === 1 ? 'procedure' : 'procedures'}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <TopicLinks groups={groups} />
     </>
   );
 }

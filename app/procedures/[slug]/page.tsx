@@ -22,7 +22,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export const dynamicParams = false;
 
-/** The procedure at this slug. A procedure's old names are pages of their own, written after the build (lib/export/moved-pages.ts). */
+/** The procedure at this slug. A procedure's old names are pages of their own, written after the build (lib/export/content-files.ts). */
 async function find(slug: string): Promise<Procedure | undefined> {
   return (await getProcedures()).find((candidate) => candidate.slug === slug);
 }

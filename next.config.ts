@@ -13,7 +13,7 @@ export default function nextConfig(phase: string): NextConfig {
     typescript: { ignoreBuildErrors: true },
     // Next keeps a core for its main process, which only waits while the workers render pages: use them all.
     experimental: { cpus: availableParallelism() },
-    // The benchmark builds synthetic content into its own folder, leaving .next/ and out/ alone.
+    // The benchmark builds synthetic content into its own folder, leaving out/ alone.
     ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
   };
 }

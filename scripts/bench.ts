@@ -36,6 +36,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '50,500,2000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const COMPILE_TWICE = process.env.BENCH_COMPILE_TWICE !== '0';
 const BASELINE = process.env.BENCH_BASELINE ?? 'acf6b75';
+/** What `next build` leaves in .next/ when it cleans up before building. */
+const NEXT_KEEPS = ['cache', 'dev', 'diagnostics', 'lock', 'trace'];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WORK = path.resolve('.bench');
 /** The bench serves the blank page on BENCH_PORT - 1, each size on BENCH_PORT + its index, and its offline run 3 ports higher. */
@@ -155,12 +157,15 @@ console.log(`Framework floor (blank Next.js page, same build): ${kb(floor)} KB o
 function baselineProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'runbook-baseline-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  process.on('SIGINT', () => process.exit(130));
   execFileSync('sh', ['-c', `git archive ${BASELINE} | tar -x -C "${dir}"`]);
-  const packages = [path.resolve('node_modules'), path.join(dir, 'node_modules')];
+  const [from, to] = [path.resolve('node_modules'), path.join(dir, 'node_modules')];
   try {
-    execFileSync('cp', ['-al', ...packages], { stdio: 'ignore' });
+    execFileSync('cp', ['-al', from, to], { stdio: 'ignore' });
   } catch {
-    execFileSync('cp', ['-a', ...packages]);
+    // Across file systems (a tmpfs /tmp) hard links fail halfway: start again with a copy.
+    rmSync(to, { recursive: true, force: true });
+    execFileSync('cp', ['-a', from, to]);
   }
   return dir;
 }
@@ -174,10 +179,13 @@ async function build(project: string, content: string, site: string, compileTwic
   const relativeSite = path.relative(project, site);
   const buildEnv = { ...env, CONTENT_DIR: content, NEXT_DIST_DIR: relativeSite };
   const steps = [];
-  // Every build starts from the same state: no site, and no earlier build's output for `next build` to clean up, only its caches.
+  // Every build starts from the same state: no site, and no earlier build's output for `next build` to clean up.
+  // What Next keeps between builds stays (its caches, and a running `next dev`'s folder).
   rmSync(site, { recursive: true, force: true });
   const dotNext = path.join(project, '.next');
-  for (const entry of existsSync(dotNext) ? readdirSync(dotNext) : []) if (entry !== 'cache') rmSync(path.join(dotNext, entry), { recursive: true, force: true });
+  for (const entry of existsSync(dotNext) ? readdirSync(dotNext) : []) {
+    if (!NEXT_KEEPS.includes(entry)) rmSync(path.join(dotNext, entry), { recursive: true, force: true });
+  }
   // Each project's own binaries, so that Next and React load from the same node_modules.
   const [tsx, next] = ['tsx', 'next'].map((name) => path.join(project, 'node_modules/.bin', name)) as [string, string];
   for (const [command, args] of [[tsx, ['scripts/check-content.ts']], [next, ['build']], [tsx, ['scripts/finish-export.ts', relativeSite]]] as const) {
@@ -195,7 +203,9 @@ async function build(project: string, content: string, site: string, compileTwic
 const baseline = BASELINE === 'none' ? null : baselineProject();
 if (baseline) {
   // Built once unmeasured, so that its bundler cache is as warm as this project's.
-  await build(baseline, contentFolder(baseline, 'baseline-content-0', 0, reservedCodes, reservedRanges), path.join(baseline, 'site-warm-up'));
+  const warmUp = contentFolder(baseline, 'baseline-content-warm-up', 0, reservedCodes, reservedRanges);
+  await build(baseline, warmUp, path.join(baseline, 'site-warm-up'));
+  rmSync(warmUp, { recursive: true, force: true });
 }
 
 const rows: string[][] = [];

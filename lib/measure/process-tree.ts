@@ -38,6 +38,11 @@ export function measureCommand(command: string, args: string[], env: NodeJS.Proc
     child.stderr.on('data', (chunk) => (output += chunk));
     let peakBytes = 0;
     const timer = setInterval(() => (peakBytes = Math.max(peakBytes, treeRss(child.pid!))), 250);
+    // A command that cannot start (not found, not executable) ends like one that failed, with the reason as its output.
+    child.on('error', (error) => {
+      clearInterval(timer);
+      resolve({ seconds: (performance.now() - started) / 1000, peakBytes, code: 1, output: `${output}${error.message}` });
+    });
     child.on('close', (code) => {
       clearInterval(timer);
       resolve({ seconds: (performance.now() - started) / 1000, peakBytes, code: code ?? 1, output });

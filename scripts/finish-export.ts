@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readOrCompile } from '../lib/content/compiled';
+import { ContentErrors } from '../lib/content/errors';
 import { contentDir } from '../lib/content/load';
 import { ExportProblems, finishExportApart } from '../lib/export/finish';
 import { writeContentFiles } from '../lib/export/content-files';
@@ -30,7 +31,8 @@ try {
     console.warn(`The shell alone (${kb(offline.backgroundBytes - offline.searchIndexBytes)}) is over the offline budget of ${kb(OFFLINE_BUDGET_BYTES)}.`);
   }
 } catch (error) {
-  if (!(error instanceof ExportProblems)) throw error;
+  // Content that changed since the check and no longer compiles fails as the check does: file, line and fix.
+  if (!(error instanceof ExportProblems || error instanceof ContentErrors)) throw error;
   console.error(error.message);
   process.exit(1);
 }

@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FinishedPage } from './finish';
 
@@ -11,21 +11,30 @@ const CHILD = fileURLToPath(new URL('./finish-child.ts', import.meta.url));
 export async function finishPagesApart(outDir: string, files: string[], processes: number): Promise<FinishedPage[]> {
   const count = Math.max(1, Math.min(processes, files.length));
   const shares = Array.from({ length: count }, (_, share) => files.filter((_, index) => index % count === share));
-  const byFile = new Map((await Promise.all(shares.map((share) => finishInChild(outDir, share)))).flat().map((page) => [page.file, page]));
-  return files.map((file) => byFile.get(file)!);
+  const children: ChildProcess[] = [];
+  try {
+    const finished = await Promise.all(shares.map((share) => finishInChild(outDir, share, children)));
+    const byFile = new Map(finished.flat().map((page) => [page.file, page]));
+    return files.map((file) => byFile.get(file)!);
+  } catch (error) {
+    // One share failed: the build fails with it, and the others stop rewriting the export.
+    for (const child of children) child.kill();
+    throw error;
+  }
 }
 
-function finishInChild(outDir: string, files: string[]): Promise<FinishedPage[]> {
+function finishInChild(outDir: string, files: string[], children: ChildProcess[]): Promise<FinishedPage[]> {
   return new Promise((resolve, reject) => {
     const child = fork(CHILD, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+    children.push(child);
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let finished: FinishedPage[] | undefined;
     child.once('message', (message) => (finished = message as FinishedPage[]));
     child.once('error', reject);
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       if (code === 0 && finished) resolve(finished);
-      else reject(new Error(`finishing ${files.length} pages in a child process failed (exit code ${code}):\n${stderr}`));
+      else reject(new Error(`finishing ${files.length} pages in a child process failed (${signal ? `signal ${signal}` : `exit code ${code}`}):\n${stderr}`));
     });
     child.send({ outDir, files });
   });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef } from 'react';
+import { useState } from 'react';
 import type { Heading } from '@/lib/content/remark-procedure';
 import { sectionProgress, type Progress } from '@/lib/runs/selectors';
 import { Icon } from '../icons/icon';
@@ -62,16 +62,17 @@ export function OutlineColumn({ headings }: { headings: OutlineHeading[] }) {
 
 /** The outline as a menu in the sticky bar, for narrower screens; it folds again once a section is chosen. */
 export function OutlineMenu({ headings }: { headings: OutlineHeading[] }) {
-  const menu = useRef<HTMLDetailsElement>(null);
+  // React owns whether the menu is open, so that no later render of the bar can leave it open after a section was chosen.
+  const [open, setOpen] = useState(false);
   if (!showsOutline(headings)) return null;
   return (
-    <details ref={menu} className="relative lg:hidden print:hidden">
+    <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="relative lg:hidden print:hidden">
       <summary className="button cursor-pointer list-none [&::-webkit-details-marker]:hidden">
         <Icon name="outline" />
         Sections
       </summary>
       <div className="absolute top-full left-0 z-20 mt-2 max-h-[60vh] w-72 max-w-[calc(100vw-2rem)] overflow-y-auto rounded-lg border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-        <SectionLinks headings={headings} onFollow={() => menu.current?.removeAttribute('open')} />
+        <SectionLinks headings={headings} onFollow={() => setOpen(false)} />
       </div>
     </details>
   );

@@ -220,8 +220,8 @@ for (const [index, size] of SIZES.entries()) {
   const baselineContent = baseline && contentFolder(baseline, `baseline-content-${size}`, size, reservedCodes, reservedRanges);
   const before = baseline ? await build(baseline, baselineContent!, path.join(baseline, `site-${size}`)) : null;
   if (twice || before) {
-    const figures = (build: { seconds: number; peakBytes: number } | null) =>
-      build ? [seconds(build.seconds), (after.seconds / build.seconds).toFixed(2), gigabytes(build.peakBytes)] : ['–', '–', '–'];
+    const figures = (other: { seconds: number; peakBytes: number } | null) =>
+      other ? [seconds(other.seconds), (after.seconds / other.seconds).toFixed(2), gigabytes(other.peakBytes)] : ['–', '–', '–'];
     compileOnceRows.push([`${size + procedures.length}`, seconds(after.seconds), gigabytes(after.peakBytes), ...figures(before), ...figures(twice)]);
   }
   // The build built the service worker; this reads its figures again.

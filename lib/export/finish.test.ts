@@ -1,14 +1,17 @@
 import { readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hashSource, parsePolicy } from '../security/headers';
 import { COMPILE_HINT } from './compile-hints';
+import * as apart from './finish-apart';
 import { ExportProblems, finishExport, finishExportApart } from './finish';
 import { PROCEDURE_PAGE, exportFolder, readSnapshotPage, SNAPSHOTS, snapshotPages } from './fixtures/snapshot';
 import { attributesOf, elementsWhere, parsePage, textOf } from './html';
 import { isPolicyMeta } from './page-policy';
 import { BOOT_LOADER_PROPERTY, bootLoaderScripts } from './startup-scripts';
+
+vi.mock('./finish-apart', { spy: true });
 
 let out = '';
 afterEach(() => rmSync(out, { recursive: true, force: true }));
@@ -93,11 +96,20 @@ describe.each(SNAPSHOTS)('finishing a real export (%s)', (snapshot) => {
     out = exportFolder(snapshot);
     const alone = exportFolder(snapshot);
     try {
+      vi.mocked(apart.finishPagesApart).mockClear();
       expect(await finishExportApart(out, 3)).toEqual(finishExport(alone));
+      expect(apart.finishPagesApart).toHaveBeenCalledWith(out, expect.any(Array), Math.min(3, pages.length));
       for (const page of pages) expect(read(page), page).toBe(readFileSync(path.join(alone, page), 'utf8'));
     } finally {
       rmSync(alone, { recursive: true, force: true });
     }
+  });
+
+  it('finishes a small export in this process, with no process started for it', async () => {
+    out = exportFolder(snapshot);
+    vi.mocked(apart.finishPagesApart).mockClear();
+    expect(await finishExportApart(out, 4, pages.length + 1)).toEqual({ pages: pages.length, bootAfterPaintPages: pages.length, hintedScripts: expect.any(Number) });
+    expect(apart.finishPagesApart).not.toHaveBeenCalled();
   });
 
   it('puts the compile hint into every startup script once, and not into the script only old browsers load', () => {

@@ -63,9 +63,16 @@ export function finishExport(outDir: string) {
   return summarize(outDir, htmlFiles(outDir).map((file) => finishPage(outDir, file)));
 }
 
-/** `finishExport` with the pages shared among `processes` processes, for the cores a large export can use. */
-export async function finishExportApart(outDir: string, processes: number) {
-  return summarize(outDir, await finishPagesApart(outDir, htmlFiles(outDir), processes));
+/**
+ * `finishExport` with the pages shared among up to `processes` processes, for the cores a large
+ * export can use, each given at least `pagesEach` pages. Starting a process costs what finishing
+ * about a hundred pages does, so a small export is finished in this one.
+ */
+export async function finishExportApart(outDir: string, processes: number, pagesEach = 1) {
+  const files = htmlFiles(outDir);
+  const count = Math.min(processes, Math.ceil(files.length / pagesEach));
+  if (count <= 1) return summarize(outDir, files.map((file) => finishPage(outDir, file)));
+  return summarize(outDir, await finishPagesApart(outDir, files, count));
 }
 
 function summarize(outDir: string, pages: FinishedPage[]) {

@@ -13,7 +13,7 @@ import { ProcedureBody } from '@/components/procedure-body';
 import { ReportProcedureProblem } from '@/components/report/report-problem.client';
 import { ReviewStatus } from '@/components/review-status.client';
 import { SymptomList } from '@/components/symptoms';
-import { getProcedures, getSettings, type Procedure } from '@/lib/content';
+import { getProcedure, getProcedures, getSettings } from '@/lib/content';
 import { outlineOf } from '@/lib/content/outline';
 import { procedureUrl } from '@/lib/urls';
 import { isoDay } from '@/lib/review';
@@ -22,17 +22,12 @@ type Props = { params: Promise<{ slug: string }> };
 
 export const dynamicParams = false;
 
-/** The procedure at this slug. A procedure's old names are pages of their own, written after the build (lib/export/content-files.ts). */
-async function find(slug: string): Promise<Procedure | undefined> {
-  return (await getProcedures()).find((candidate) => candidate.slug === slug);
-}
-
 export async function generateStaticParams() {
   return (await getProcedures()).map(({ slug }) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const procedure = await find((await params).slug);
+  const procedure = await getProcedure((await params).slug);
   if (!procedure) return {};
   return {
     title: procedure.title,
@@ -42,11 +37,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProcedurePage({ params }: Props) {
-  const procedure = await find((await params).slug);
+  // A procedure's old names are pages of their own, written after the build (lib/export/content-files.ts).
+  const procedure = await getProcedure((await params).slug);
   if (!procedure) notFound();
   const canonical = procedureUrl(procedure.slug);
-  const all = await getProcedures();
-  const related = procedure.related.map((slug) => all.find((other) => other.slug === slug)!);
+  const related = await Promise.all(procedure.related.map(async (slug) => (await getProcedure(slug))!));
   const { reportUrl } = await getSettings();
   const { slug, title, owner, revision, lastReviewed, reviewDue } = procedure;
   const report = reportUrl ? { template: reportUrl, slug, title, owner, revision } : null;

@@ -1,10 +1,9 @@
-import type { Element } from 'hast';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { bootAfterPaint } from './boot-after-paint';
 import { PROCEDURE_PAGE, readSnapshotPage, SNAPSHOTS } from './fixtures/snapshot';
-import { elementsWhere, parsePage, serializePage, textOf } from './html';
-import { BOOT_LOADER_PROPERTY } from './startup-scripts';
+import { attributeOf, type Element, elementsWhere, parsePage, serializePage, textOf } from './html';
+import { BOOT_LOADER_ATTRIBUTE } from './startup-scripts';
 
 /** The page rewritten, as written to disk. */
 function rewritten(html: string): string {
@@ -13,7 +12,7 @@ function rewritten(html: string): string {
   return serializePage(tree);
 }
 
-const loaderOf = (html: string) => elementsWhere(parsePage(html), (element) => BOOT_LOADER_PROPERTY in element.properties);
+const loaderOf = (html: string) => elementsWhere(parsePage(html), (element) => attributeOf(element, BOOT_LOADER_ATTRIBUTE) !== undefined);
 
 /** The `src`, `async` and `crossorigin` of each async script tag, read off the HTML as Next wrote it. */
 function asyncScriptTags(html: string): Record<string, string>[] {
@@ -33,7 +32,7 @@ function runLoader(html: string, visibilityState: 'visible' | 'hidden') {
     JSON,
     document: {
       visibilityState,
-      currentScript: { dataset: { bootAfterPaint: loader.properties[BOOT_LOADER_PROPERTY] } },
+      currentScript: { dataset: { bootAfterPaint: attributeOf(loader, BOOT_LOADER_ATTRIBUTE) } },
       createElement: () => ({ attributes: {}, setAttribute(name: string, value: string) { (this.attributes as Record<string, string>)[name] = value; } }),
       head: { appendChild: (script: { attributes: Record<string, string> }) => appended.push(script.attributes) },
       addEventListener: (type: string, listener: () => void) => type === 'visibilitychange' && visibilityListeners.push(listener),
@@ -76,7 +75,7 @@ describe.each(SNAPSHOTS)('booting a real page after the first paint (%s)', (snap
   });
 
   it('puts the loader last in the page, after the content and Next’s data', () => {
-    expect(html).toMatch(/<script data-boot-after-paint='[^']+'>\(function\(scripts\)[^<]*<\/script><\/body><\/html>$/);
+    expect(html).toMatch(/<script data-boot-after-paint="[^"]+">\(function\(scripts\)[^<]*<\/script><\/body><\/html>$/);
   });
 
   it('leaves a page alone that was rewritten already', () => {

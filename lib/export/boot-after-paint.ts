@@ -1,6 +1,5 @@
-import type { Element, Root } from 'hast';
-import { attributesOf, pagePart, removeElements } from './html';
-import { BOOT_LOADER_PROPERTY, isStartupScriptTag } from './startup-scripts';
+import { attributeOf, attributesOf, createElement, type Element, insertElement, type Page, pagePart, removeElements } from './html';
+import { BOOT_LOADER_ATTRIBUTE, isStartupScriptTag } from './startup-scripts';
 
 /**
  * Next puts a page's startup scripts in <head> as async scripts (and preloads one), so a phone
@@ -26,13 +25,13 @@ const BOOT_LOADER =
   'else{requestAnimationFrame(function(){setTimeout(start,0)});document.addEventListener("visibilitychange",start)}' +
   '})(JSON.parse(document.currentScript.dataset.bootAfterPaint))';
 
-const isAsyncStartupScript = (element: Element) => isStartupScriptTag(element) && element.properties.async === true;
+const isAsyncStartupScript = (element: Element) => isStartupScriptTag(element) && attributeOf(element, 'async') !== undefined;
 
 /** A hint that fetches a startup script early, which would undo the wait for the first paint. */
 function isScriptPreload(element: Element): boolean {
-  const rel = element.properties.rel;
-  if (element.tagName !== 'link' || !Array.isArray(rel) || !String(element.properties.href ?? '').startsWith('/_next/static/')) return false;
-  return (rel.includes('preload') && element.properties.as === 'script') || rel.includes('modulepreload');
+  if (element.tagName !== 'link' || !(attributeOf(element, 'href') ?? '').startsWith('/_next/static/')) return false;
+  const rel = (attributeOf(element, 'rel') ?? '').toLowerCase().split(/\s+/);
+  return (rel.includes('preload') && attributeOf(element, 'as')?.toLowerCase() === 'script') || rel.includes('modulepreload');
 }
 
 /**
@@ -40,15 +39,11 @@ function isScriptPreload(element: Element): boolean {
  * preloads. Returns whether it changed the page: one without async startup scripts, or rewritten
  * already, is left alone.
  */
-export function bootAfterPaint(tree: Root): boolean {
-  const scripts = removeElements(tree, isAsyncStartupScript);
+export function bootAfterPaint(page: Page): boolean {
+  const scripts = removeElements(page, isAsyncStartupScript);
   if (scripts.length === 0) return false;
-  removeElements(tree, isScriptPreload);
-  pagePart(tree, 'body').children.push({
-    type: 'element',
-    tagName: 'script',
-    properties: { [BOOT_LOADER_PROPERTY]: JSON.stringify(scripts.map(attributesOf)) },
-    children: [{ type: 'text', value: BOOT_LOADER }],
-  });
+  removeElements(page, isScriptPreload);
+  const loader = createElement('script', { [BOOT_LOADER_ATTRIBUTE]: JSON.stringify(scripts.map(attributesOf)) }, BOOT_LOADER);
+  insertElement(pagePart(page, 'body'), loader);
   return true;
 }

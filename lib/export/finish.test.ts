@@ -1,15 +1,14 @@
 import { readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import type { Element, Root } from 'hast';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hashSource, parsePolicy } from '../security/headers';
 import { COMPILE_HINT } from './compile-hints';
 import * as apart from './finish-apart';
 import { ExportProblems, finishExport, finishExportApart } from './finish';
 import { PROCEDURE_PAGE, exportFolder, readSnapshotPage, SNAPSHOTS, snapshotPages } from './fixtures/snapshot';
-import { attributesOf, elementsWhere, parsePage, textOf } from './html';
+import { attributeOf, attributesOf, type Element, elementsWhere, type Page, parsePage, textOf } from './html';
 import { isPolicyMeta } from './page-policy';
-import { BOOT_LOADER_PROPERTY, bootLoaderScripts } from './startup-scripts';
+import { BOOT_LOADER_ATTRIBUTE, bootLoaderScripts } from './startup-scripts';
 
 vi.mock('./finish-apart', { spy: true });
 
@@ -17,18 +16,19 @@ let out = '';
 afterEach(() => rmSync(out, { recursive: true, force: true }));
 const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
 
-const scriptsIn = (tree: Root) => elementsWhere(tree, (element) => element.tagName === 'script');
-const isLoader = (element: Element) => BOOT_LOADER_PROPERTY in element.properties;
+const scriptsIn = (page: Page) => elementsWhere(page, (element) => element.tagName === 'script');
+const isInline = (script: Element) => attributeOf(script, 'src') === undefined;
+const isLoader = (element: Element) => attributeOf(element, BOOT_LOADER_ATTRIBUTE) !== undefined;
 const isNextAsync = (element: Element) =>
-  element.tagName === 'script' && String(element.properties.src).startsWith('/_next/static/') && element.properties.async === true;
-const isScriptPreload = (element: Element) => element.tagName === 'link' && element.properties.as === 'script';
+  element.tagName === 'script' && (attributeOf(element, 'src') ?? '').startsWith('/_next/static/') && attributeOf(element, 'async') !== undefined;
+const isScriptPreload = (element: Element) => element.tagName === 'link' && attributeOf(element, 'as') === 'script';
 
-/** The tree without source positions, and without the elements `drop` picks, to compare what a browser builds. */
-function shape(tree: Root, drop: (element: Element) => boolean): unknown {
+/** The tree as plain data, without parent links and without the elements `drop` picks, to compare what a browser builds. */
+function shape(page: Page, drop: (element: Element) => boolean): unknown {
   return JSON.parse(
-    JSON.stringify(tree, (key, value: unknown) => {
-      if (key === 'position') return undefined;
-      if (key === 'children' && Array.isArray(value)) return value.filter((child: Element) => child.type !== 'element' || !drop(child));
+    JSON.stringify(page, (key, value: unknown) => {
+      if (key === 'parentNode') return undefined;
+      if (key === 'childNodes' && Array.isArray(value)) return value.filter((child: Element) => !('tagName' in child) || !drop(child));
       return value;
     }),
   );
@@ -82,11 +82,11 @@ describe.each(SNAPSHOTS)('finishing a real export (%s)', (snapshot) => {
       const [meta, ...others] = elementsWhere(tree, isPolicyMeta);
       expect(others, page).toEqual([]);
       expect(elementsWhere(tree, (element) => element === meta || element.tagName === 'script')[0], page).toBe(meta);
-      const inline = scriptsIn(tree).filter((script) => script.properties.src === undefined).map(textOf);
+      const inline = scriptsIn(tree).filter(isInline).map(textOf);
       // Next's own inline scripts come through byte for byte: their text as written is in the page.
-      const nextInline = scriptsIn(parsePage(readSnapshotPage(snapshot, page))).filter((script) => script.properties.src === undefined).map(textOf);
+      const nextInline = scriptsIn(parsePage(readSnapshotPage(snapshot, page))).filter(isInline).map(textOf);
       for (const code of nextInline) expect(html.includes(`>${code}</script>`), page).toBe(true);
-      const scriptSrc = parsePolicy(attributesOf(meta!).content!)['script-src']!;
+      const scriptSrc = parsePolicy(attributeOf(meta!, 'content')!)['script-src']!;
       expect(scriptSrc, page).toEqual(["'self'", ...new Set(inline.map(hashSource))]);
       expect(scriptSrc.join(' '), page).not.toMatch(/unsafe/);
     }
@@ -118,8 +118,8 @@ describe.each(SNAPSHOTS)('finishing a real export (%s)', (snapshot) => {
     finishExport(out);
     const tree = parsePage(read(PROCEDURE_PAGE));
     for (const { src } of bootLoaderScripts(tree)) expect(read(src!)).toBe(`${COMPILE_HINT}self.chunk=${JSON.stringify(src)}`);
-    const [legacy] = scriptsIn(tree).filter((script) => script.properties.noModule);
-    expect(read(String(legacy!.properties.src))).not.toContain(COMPILE_HINT);
+    const [legacy] = scriptsIn(tree).filter((script) => attributeOf(script, 'nomodule') !== undefined);
+    expect(read(attributeOf(legacy!, 'src')!)).not.toContain(COMPILE_HINT);
   });
 });
 
@@ -142,7 +142,7 @@ describe('finishing an export fails the build, naming the page and what it expec
     expect(error.message).toContain(
       `${path.posix.join(out, PROCEDURE_PAGE)}: Next's startup scripts still load before the first paint (8, the first written as <script src="/_next/static/chunks/`,
     );
-    expect(error.message).toContain('defer crossorigin="">); expected them in the boot loader');
+    expect(error.message).toContain('defer="" crossorigin="">); expected them in the boot loader');
     expect(error.message).toContain('fix: make lib/export/boot-after-paint.ts take the script tags this version of Next writes');
   });
 

@@ -1,8 +1,7 @@
-import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { hashSource, PAGE_POLICY, parsePolicy } from '../security/headers';
 import { PROCEDURE_PAGE, readSnapshotPage } from './fixtures/snapshot';
-import { attributesOf, elementsWhere, pagePart, parsePage, serializePage } from './html';
+import { attributeOf, childElements, elementsWhere, type Page, pagePart, parsePage, serializePage } from './html';
 import { isPolicyMeta, withPolicy } from './page-policy';
 
 const withPolicyHtml = (html: string) => {
@@ -10,15 +9,15 @@ const withPolicyHtml = (html: string) => {
   withPolicy(tree);
   return serializePage(tree);
 };
-const policyOf = (tree: Root) => parsePolicy(attributesOf(elementsWhere(tree, isPolicyMeta)[0]!).content!);
-const headTags = (html: string) => pagePart(parsePage(html), 'head').children.flatMap((child) => (child.type === 'element' ? [child.tagName] : []));
+const policyOf = (page: Page) => parsePolicy(attributeOf(elementsWhere(page, isPolicyMeta)[0]!, 'content')!);
+const headTags = (html: string) => childElements(pagePart(parsePage(html), 'head')).map((element) => element.tagName);
 
 describe('a page policy', () => {
   const page = readSnapshotPage('next-build', PROCEDURE_PAGE);
 
   it("goes right after the page's charset, before anything else in <head>", () => {
     const html = withPolicyHtml(page);
-    expect(html).toMatch(/^<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'sha256-/);
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'sha256-/);
   });
 
   it('goes first in a <head> that declares no charset', () => {

@@ -1,10 +1,9 @@
-import type { Element, Root } from 'hast';
 import { pagePolicy } from '../security/headers';
-import { attributesOf, elementsWhere, pagePart, removeElements, textOf } from './html';
+import { attributeOf, childElements, createElement, type Element, elementsWhere, insertElement, type Page, pagePart, removeElements, textOf } from './html';
 
 /** The page's <meta http-equiv="Content-Security-Policy">. */
 export function isPolicyMeta(element: Element): boolean {
-  return element.tagName === 'meta' && attributesOf(element)['http-equiv']?.toLowerCase() === 'content-security-policy';
+  return element.tagName === 'meta' && attributeOf(element, 'http-equiv')?.toLowerCase() === 'content-security-policy';
 }
 
 /** The text of a page's inline scripts and styles. */
@@ -14,9 +13,9 @@ export interface InlineCode {
 }
 
 /** The text of the page's inline scripts and styles, which its policy must allow one by one; empty ones run nothing and need no hash. */
-export function inlineCode(tree: Root): InlineCode {
+export function inlineCode(page: Page): InlineCode {
   const code: InlineCode = { scripts: [], styles: [] };
-  for (const element of elementsWhere(tree, (element) => element.tagName === 'style' || (element.tagName === 'script' && element.properties.src === undefined))) {
+  for (const element of elementsWhere(page, (element) => element.tagName === 'style' || (element.tagName === 'script' && attributeOf(element, 'src') === undefined))) {
     const text = textOf(element);
     if (text.length > 0) code[element.tagName === 'style' ? 'styles' : 'scripts'].push(text);
   }
@@ -28,15 +27,11 @@ export function inlineCode(tree: Root): InlineCode {
  * it must precede to cover, and after the charset declaration, which must stay in the first 1024
  * bytes however long the policy grows.
  */
-export function withPolicy(tree: Root): void {
-  removeElements(tree, isPolicyMeta);
-  const head = pagePart(tree, 'head');
-  const first = head.children.find((child) => child.type === 'element');
-  const afterCharset = first?.tagName === 'meta' && first.properties.charSet !== undefined;
-  head.children.splice(afterCharset ? head.children.indexOf(first) + 1 : 0, 0, {
-    type: 'element',
-    tagName: 'meta',
-    properties: { httpEquiv: ['Content-Security-Policy'], content: pagePolicy(inlineCode(tree)) },
-    children: [],
-  });
+export function withPolicy(page: Page): void {
+  removeElements(page, isPolicyMeta);
+  const head = pagePart(page, 'head');
+  const [first, second] = childElements(head);
+  const afterCharset = first?.tagName === 'meta' && attributeOf(first, 'charset') !== undefined;
+  const meta = createElement('meta', { 'http-equiv': 'Content-Security-Policy', content: pagePolicy(inlineCode(page)) });
+  insertElement(head, meta, afterCharset ? second : first);
 }

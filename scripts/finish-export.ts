@@ -15,13 +15,17 @@ const PAGES_EACH = 300;
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
 const start = performance.now();
 try {
-  const written = writeContentFiles(outDir, await readOrCompile(contentDir()));
-  const { pages, bootAfterPaintPages, hintedScripts } = await finishExportApart(outDir, availableParallelism(), PAGES_EACH);
+  let written!: ReturnType<typeof writeContentFiles>;
+  // The files made from the procedures are written while other processes finish Next's pages.
+  const { pages, bootAfterPaintPages, hintedScripts } = await finishExportApart(outDir, availableParallelism(), PAGES_EACH, async () => {
+    written = writeContentFiles(outDir, await readOrCompile(contentDir()));
+    return written.movedPages;
+  });
   const offline = await buildServiceWorker(outDir);
   mkdirSync('headers', { recursive: true });
   writeFileSync('headers/serve.json', `${JSON.stringify(serveConfig(), null, 2)}\n`);
   console.log(
-    `Wrote ${written.outlines} outlines, ${written.searchIndexFiles} search index files and ${written.moved} pages for old names; Content Security Policy put into ${pages} pages, boot after first paint into ${bootAfterPaintPages} pages, ` +
+    `Wrote ${written.outlines} outlines, ${written.searchIndexFiles} search index files and ${written.movedPages.length} pages for old names; Content Security Policy put into ${pages} pages, boot after first paint into ${bootAfterPaintPages} pages, ` +
       `compile hint into ${hintedScripts} startup scripts, in ${((performance.now() - start) / 1000).toFixed(1)} s; server headers in headers/serve.json.\n` +
       `Service worker: ${offline.background.length} files (${kb(offline.backgroundBytes)}) cached in the background, ` +
       `of which the search index (${kb(offline.searchIndexBytes)}) is not counted against the ${kb(OFFLINE_BUDGET_BYTES)} budget; ` +

@@ -17,7 +17,7 @@ const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
 it("writes each procedure's outline, the search index and a page at each old name", () => {
   out = mkdtempSync(path.join(tmpdir(), 'content-files-'));
   const index = buildSearchIndex(procedures);
-  expect(writeContentFiles(out, procedures)).toEqual({ moved: 1, outlines: 2, searchIndexFiles: index.size });
+  expect(writeContentFiles(out, procedures)).toEqual({ movedPages: ['procedures/old-alpha/index.html'], outlines: 2, searchIndexFiles: index.size });
   for (const procedure of procedures) expect(JSON.parse(read(`outlines/${procedure.slug}.json`))).toEqual(outlineOf(procedure));
   expect(readdirSync(path.join(out, 'search-index')).sort()).toEqual([...index.keys()].sort());
   for (const [name, json] of index) expect(read(`search-index/${name}`)).toBe(json);

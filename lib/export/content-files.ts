@@ -59,18 +59,20 @@ function write(outDir: string, address: string, text: string) {
  *
  * Under `next dev`, which runs no post-build step, `app/outlines/[file]/route.dev.ts` and
  * `app/search-index/[file]/route.dev.ts` serve the outlines and the index from the same functions.
- * Returns how many of each it wrote.
+ * Returns the old names' pages it wrote (paths relative to `outDir`, to be finished like the
+ * others) and how many outlines and index files.
  */
 export function writeContentFiles(outDir: string, procedures: Procedure[]) {
-  let moved = 0;
+  const movedPages: string[] = [];
   for (const procedure of procedures) {
     for (const alias of procedure.aliases) {
-      write(outDir, path.join(procedureUrl(alias), 'index.html'), movedPage(procedure));
-      moved++;
+      const page = path.posix.join(procedureUrl(alias).slice(1), 'index.html');
+      write(outDir, page, movedPage(procedure));
+      movedPages.push(page);
     }
     write(outDir, outlineUrl(procedure.slug), JSON.stringify(outlineOf(procedure)));
   }
   const index = buildSearchIndex(procedures);
   for (const [name, json] of index) write(outDir, path.join('search-index', name), json);
-  return { moved, outlines: procedures.length, searchIndexFiles: index.size };
+  return { movedPages, outlines: procedures.length, searchIndexFiles: index.size };
 }

@@ -7,11 +7,13 @@ const CHILD = fileURLToPath(new URL('./finish-child.ts', import.meta.url));
 /**
  * Runs `finishPage` on `files` in up to `processes` child processes, each taking every n-th file so
  * that large and small pages spread evenly. Resolves with the results in the order of `files`.
+ * Aborting `signal` stops them.
  */
-export async function finishPagesApart(outDir: string, files: string[], processes: number): Promise<FinishedPage[]> {
+export async function finishPagesApart(outDir: string, files: string[], processes: number, signal?: AbortSignal): Promise<FinishedPage[]> {
   const count = Math.max(1, Math.min(processes, files.length));
   const shares = Array.from({ length: count }, (_, share) => files.filter((_, index) => index % count === share));
   const children: ChildProcess[] = [];
+  signal?.addEventListener('abort', () => children.forEach((child) => child.kill()));
   try {
     const finished = await Promise.all(shares.map((share) => finishInChild(outDir, share, children)));
     const byFile = new Map(finished.flat().map((page) => [page.file, page]));

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hashSource, parsePolicy } from '../security/headers';
@@ -7,7 +7,9 @@ import * as apart from './finish-apart';
 import { ExportProblems, finishExport, finishExportApart } from './finish';
 import { PROCEDURE_PAGE, exportFolder, readSnapshotPage, SNAPSHOTS, snapshotPages } from './fixtures/snapshot';
 import { attributeOf, attributesOf, type Element, elementsWhere, type Page, parsePage, textOf } from './html';
+import { movedPage } from './content-files';
 import { isPolicyMeta } from './page-policy';
+import { pageProblems } from './page-problems';
 import { BOOT_LOADER_ATTRIBUTE, bootLoaderScripts } from './startup-scripts';
 
 vi.mock('./finish-apart', { spy: true });
@@ -98,11 +100,37 @@ describe.each(SNAPSHOTS)('finishing a real export (%s)', (snapshot) => {
     try {
       vi.mocked(apart.finishPagesApart).mockClear();
       expect(await finishExportApart(out, 3)).toEqual(finishExport(alone));
-      expect(apart.finishPagesApart).toHaveBeenCalledWith(out, expect.any(Array), Math.min(3, pages.length));
+      expect(apart.finishPagesApart).toHaveBeenCalledWith(out, expect.any(Array), Math.min(3, pages.length), expect.any(AbortSignal));
       for (const page of pages) expect(read(page), page).toBe(readFileSync(path.join(alone, page), 'utf8'));
     } finally {
       rmSync(alone, { recursive: true, force: true });
     }
+  });
+
+  it('finishes, in this process, the pages written while the others work', async () => {
+    out = exportFolder(snapshot);
+    const moved = 'procedures/old-name/index.html';
+    const finished = await finishExportApart(out, 2, 1, async () => {
+      mkdirSync(path.join(out, 'procedures/old-name'));
+      writeFileSync(path.join(out, moved), movedPage({ slug: 'reset-azure-ad-connector-account', title: 'Reset the connector account' }));
+      return [moved];
+    });
+    expect(finished).toMatchObject({ pages: pages.length + 1, bootAfterPaintPages: pages.length });
+    const page = parsePage(read(moved));
+    expect(elementsWhere(page, isPolicyMeta)).toHaveLength(1);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('stops the other processes when the work beside them fails', async () => {
+    out = exportFolder(snapshot);
+    vi.mocked(apart.finishPagesApart).mockClear();
+    await expect(
+      finishExportApart(out, 2, 1, async () => {
+        throw new Error('the content no longer compiles');
+      }),
+    ).rejects.toThrow('the content no longer compiles');
+    const signal = vi.mocked(apart.finishPagesApart).mock.calls[0]![3]!;
+    expect(signal.aborted).toBe(true);
   });
 
   it('finishes a small export in this process, with no process started for it', async () => {

@@ -67,12 +67,28 @@ export function finishExport(outDir: string) {
  * `finishExport` with the pages shared among up to `processes` processes, for the cores a large
  * export can use, each given at least `pagesEach` pages. Starting a process costs what finishing
  * about a hundred pages does, so a small export is finished in this one.
+ *
+ * `meanwhile` runs in this process while the others work (writing files is mostly waiting on the
+ * disk); the pages it returns, written by it, are finished here. If it fails, the others stop.
  */
-export async function finishExportApart(outDir: string, processes: number, pagesEach = 1) {
+export async function finishExportApart(outDir: string, processes: number, pagesEach = 1, meanwhile: () => Promise<string[]> = async () => []) {
   const files = htmlFiles(outDir);
   const count = Math.min(processes, Math.ceil(files.length / pagesEach));
-  if (count <= 1) return summarize(outDir, files.map((file) => finishPage(outDir, file)));
-  return summarize(outDir, await finishPagesApart(outDir, files, count));
+  const stop = new AbortController();
+  const apart = count > 1 ? finishPagesApart(outDir, files, count, stop.signal) : null;
+  // Its failure is reported once it is awaited below, or not at all when `meanwhile` fails first.
+  apart?.catch(() => {});
+  let more: string[];
+  try {
+    more = await meanwhile();
+  } catch (error) {
+    stop.abort();
+    throw error;
+  }
+  // A page `meanwhile` wrote over one listed above is finished once, with the listed ones.
+  const listed = new Set(files);
+  const here = [...(apart ? [] : files), ...more.filter((file) => !listed.has(file))].map((file) => finishPage(outDir, file));
+  return summarize(outDir, [...(apart ? await apart : []), ...here]);
 }
 
 function summarize(outDir: string, pages: FinishedPage[]) {

@@ -5,7 +5,6 @@ import { InternalLink } from '@/components/internal-link.client';
 import { OfflineStatus } from '@/components/offline/offline-status.client';
 import { HeaderSearch } from '@/components/search/header-search.client';
 import { Icon } from '@/components/icons/icon';
-import { IconSprite } from '@/components/icons/sprite';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -36,7 +35,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-20 focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
           Skip to content
         </a>
-        <IconSprite />
         <header className="border-b border-zinc-200 bg-zinc-50/60 print:hidden dark:border-zinc-800 dark:bg-zinc-900/40">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 md:flex-nowrap md:gap-x-6 md:py-3">
             <InternalLink href="/" className="mr-auto flex min-h-11 items-center gap-2 rounded-md md:mr-0">

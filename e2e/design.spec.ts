@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, shownIcons, test } from './fixtures';
 
 const PAGE = '/procedures/change-sync-service-account-password/';
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
@@ -180,6 +180,14 @@ test('breadcrumbs lead from a procedure to its topic', async ({ page }) => {
 for (const [device, options] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
   test.describe(device, () => {
     test.use(options);
+
+    test('every icon shown draws its shape from the site’s icon file', async ({ page }) => {
+      await page.goto(`${PAGE}?build=1.1.380.0`);
+      await booted(page);
+      const icons = await shownIcons(page);
+      expect(icons.length).toBeGreaterThan(5);
+      expect(icons.filter((icon) => !icon.drawn)).toEqual([]);
+    });
 
     test('nothing shifts while a long procedure is scrolled from top to bottom', async ({ page }) => {
       await page.goto(`${PAGE}?build=1.1.380.0`);

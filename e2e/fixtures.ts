@@ -54,4 +54,19 @@ export async function holdScripts(page: Page): Promise<() => void> {
   return release;
 }
 
+/**
+ * The icons shown on the page, each with whether it is drawn: one whose shape did not load from the
+ * site's icon file (missing, blocked, not saved offline) is an empty box.
+ */
+export function shownIcons(page: Page) {
+  return page.locator('svg:has(> use)').evaluateAll((icons) =>
+    icons
+      .filter((icon) => icon.checkVisibility())
+      .map((icon) => {
+        const box = icon.querySelector('use')!.getBBox();
+        return { href: icon.querySelector('use')!.getAttribute('href'), drawn: box.width > 0 && box.height > 0 };
+      }),
+  );
+}
+
 export { expect };

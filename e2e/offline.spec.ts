@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { buildServiceWorker } from '../lib/export/service-worker';
 import { finishExport } from '../lib/export/finish';
-import { expect, test } from './fixtures';
+import { expect, shownIcons, test } from './fixtures';
 
 test.use({ serviceWorkers: 'allow' });
 // Each test waits for the worker to save the whole site first: seconds on a busy machine.
@@ -81,6 +81,9 @@ test('after one visit, the portal opens, searches, gates and keeps ticks with no
   await expect(first).toBeChecked();
   await expect(second).toBeChecked();
   await expect(page.getByText(OFFLINE_NOTICE)).toBeVisible();
+  const icons = await shownIcons(page);
+  expect(icons.length).toBeGreaterThan(3);
+  expect(icons.filter((icon) => !icon.drawn), 'icons offline').toEqual([]);
 
   await page.getByRole('region', { name: 'Related procedures' }).getByRole('link', { name: 'Reset the Azure AD connector account credentials' }).click();
   await expect(page).toHaveURL(/\/procedures\/reset-azure-ad-connector-account\/$/);

@@ -30,6 +30,9 @@ export function topicUrl(topicSlug: string): string {
 
 export const TOPICS_URL = '/topics/';
 
+/** The file of icons that every page's icons point into (`components/icons/sprite.ts`). */
+export const ICON_SPRITE_URL = '/icon-sprite.svg';
+
 /** The file name of a procedure's outline, served at `/outlines/<file>`. */
 export function outlineFile(slug: string): string {
   return `${slug}.json`;

@@ -31,11 +31,16 @@ import { serveConfig } from '../lib/security/headers';
  *   the last commit before the build reused the check's work), from `git
  *   archive`, with the same synthetic procedures beside that commit's own real
  *   ones, run with this install's packages. BENCH_BASELINE=none skips it.
+ *
+ * BENCH_REPEAT (default 1) builds each of the three that many times, taking turns, so that a slow
+ * minute of a shared machine falls on all of them alike; the table gives each one's median, every
+ * time it took, and the range of the ratios of the builds made in the same turn.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '50,500,2000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const COMPILE_TWICE = process.env.BENCH_COMPILE_TWICE !== '0';
 const BASELINE = process.env.BENCH_BASELINE ?? 'acf6b75';
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
 /** What `next build` leaves in .next/ when it cleans up before building. */
 const NEXT_KEEPS = ['cache', 'dev', 'diagnostics', 'lock', 'trace'];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -208,21 +213,46 @@ if (baseline) {
   rmSync(warmUp, { recursive: true, force: true });
 }
 
+type Built = Awaited<ReturnType<typeof build>>;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+/** A variant's median time, with every time it took when it was built more than once. */
+const timeOf = (builds: Built[]) => {
+  const times = builds.map((built) => built.seconds);
+  return builds.length === 1 ? seconds(times[0]!) : `${seconds(median(times))} (${times.map((time) => time.toFixed(0)).join(' / ')})`;
+};
+/** The ratio of the medians, with the range of the ratios of builds made in the same turn. */
+const ratioOf = (after: Built[], other: Built[]) => {
+  const ratio = (median(after.map((built) => built.seconds)) / median(other.map((built) => built.seconds))).toFixed(2);
+  if (after.length === 1) return ratio;
+  const turns = after.map((built, turn) => built.seconds / other[turn]!.seconds);
+  return `${ratio} (${Math.min(...turns).toFixed(2)}–${Math.max(...turns).toFixed(2)})`;
+};
+const peakOf = (builds: Built[]) => gigabytes(Math.max(...builds.map((built) => built.peakBytes)));
+
 const rows: string[][] = [];
 const compileOnceRows: string[][] = [];
 for (const [index, size] of SIZES.entries()) {
   const project = process.cwd();
   const content = contentFolder(project, `content-${size}`, size, reservedCodes, reservedRanges);
   const site = path.join(WORK, `site-${size}`);
-  // This code goes first, so that whatever the first build warms up favours the others.
-  const after = await build(project, content, site);
-  const twice = COMPILE_TWICE ? await build(project, content, site, true) : null;
   const baselineContent = baseline && contentFolder(baseline, `baseline-content-${size}`, size, reservedCodes, reservedRanges);
-  const before = baseline ? await build(baseline, baselineContent!, path.join(baseline, `site-${size}`)) : null;
-  if (twice || before) {
-    const figures = (other: { seconds: number; peakBytes: number } | null) =>
-      other ? [seconds(other.seconds), (after.seconds / other.seconds).toFixed(2), gigabytes(other.peakBytes)] : ['–', '–', '–'];
-    compileOnceRows.push([`${size + procedures.length}`, seconds(after.seconds), gigabytes(after.peakBytes), ...figures(before), ...figures(twice)]);
+  const after: Built[] = [];
+  const twice: Built[] = [];
+  const before: Built[] = [];
+  for (let turn = 0; turn < REPEAT; turn++) {
+    // This code goes first, so that whatever the first build warms up favours the others. Compiling
+    // twice writes the same site to the same folder, which the figures below are read from.
+    after.push(await build(project, content, site));
+    if (COMPILE_TWICE) twice.push(await build(project, content, site, true));
+    if (baseline) before.push(await build(baseline, baselineContent!, path.join(baseline, `site-${size}`)));
+  }
+  if (twice.length > 0 || before.length > 0) {
+    const figures = (other: Built[]) => (other.length > 0 ? [timeOf(other), ratioOf(after, other), peakOf(other)] : ['–', '–', '–']);
+    compileOnceRows.push([`${size + procedures.length}`, timeOf(after), peakOf(after), ...figures(before), ...figures(twice)]);
   }
   // The build built the service worker; this reads its figures again.
   const offline = await buildServiceWorker(site);
@@ -234,8 +264,8 @@ for (const [index, size] of SIZES.entries()) {
   const { home, procedure } = await scoresOfPages(site, PORT + index, { home: PAGES.home, procedure: PAGES.procedure });
   rows.push([
     `${size + procedures.length}`,
-    seconds(after.seconds),
-    gigabytes(after.peakBytes),
+    timeOf(after),
+    peakOf(after),
     ...Object.values(weights).map((weight) => `${kb(weight.htmlGzip)} / ${kb(weight.jsGzip)} (+${kb(weight.jsGzip - floor)})`),
     `${kb(search.firstQueryMax)} KB, ${search.latencyP95.toFixed(1)} ms, ${search.correct}/${search.failures.length + search.correct}`,
     lh(home),

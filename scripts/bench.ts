@@ -151,7 +151,7 @@ const reservedRanges = procedures.flatMap((procedure) => [procedure.appliesTo ??
 const blank = await blankFloor();
 const floor = pageWeight(blank, '/').jsGzip;
 const { blank: blankScores } = await scoresOfPages(blank, PORT - 1, { blank: '/' });
-const lh = (scores: Scores) => `${scores.performance} / ${scores.accessibility} / ${scores['best-practices']}`;
+const lh = (scores: Scores) => (RUNS === 0 ? 'not run' : `${scores.performance} / ${scores.accessibility} / ${scores['best-practices']}`);
 console.log(`Framework floor (blank Next.js page, same build): ${kb(floor)} KB of gzipped JS; Lighthouse ${lh(blankScores)}\n`);
 
 /**

@@ -303,4 +303,8 @@ if (compileOnceRows.length > 0) {
     ),
   );
 }
-console.log(`\nFramework floor: ${kb(floor)} KB gzipped JS; the blank page scores ${lh(blankScores)} on Lighthouse served the same way. Lighthouse: mobile, median of ${RUNS}, ${CHROMIUM}.`);
+console.log(
+  RUNS === 0
+    ? `\nFramework floor: ${kb(floor)} KB gzipped JS. Lighthouse not run (BENCH_LIGHTHOUSE_RUNS=0).`
+    : `\nFramework floor: ${kb(floor)} KB gzipped JS; the blank page scores ${lh(blankScores)} on Lighthouse served the same way. Lighthouse: mobile, median of ${RUNS}, ${CHROMIUM}.`,
+);

@@ -12,10 +12,20 @@ export type { Step, Heading, Section } from './remark-procedure';
 export type { RunInput } from './schema';
 export type { Settings } from './settings';
 
-let loading: Promise<Content> | undefined;
+/**
+ * The content as read, with what every page looks up in it worked out once per reading, not once
+ * per page: every page lists the topics (the 404 fallback Next sends with each), and at 2,000
+ * procedures grouping them for each page was 3% of the build.
+ */
+interface Reading extends Content {
+  bySlug: Map<string, Procedure>;
+  byTopic: TopicGroup[];
+}
+
+let loading: Promise<Reading> | undefined;
 let loadedStamp: string | undefined;
 
-function getContent(): Promise<Content> {
+function getContent(): Promise<Reading> {
   // `next dev` keeps this module while an author edits content: read it again once any file has changed.
   if (process.env.NODE_ENV === 'development') {
     const stamp = contentStamp(contentDir());
@@ -25,7 +35,11 @@ function getContent(): Promise<Content> {
       loadedStamp = stamp;
     }
   }
-  loading ??= load();
+  loading ??= load().then((content) => ({
+    ...content,
+    bySlug: new Map(content.procedures.map((procedure) => [procedure.slug, procedure])),
+    byTopic: groupByTopic(content.procedures),
+  }));
   return loading;
 }
 
@@ -48,26 +62,9 @@ export async function getProcedures(): Promise<Procedure[]> {
   return (await getContent()).procedures;
 }
 
-/**
- * What is worked out from the procedures once per reading of them, not once per page: every page
- * lists the topics (the 404 fallback Next sends with each), and at 2,000 procedures grouping them
- * for each page was 3% of the build.
- */
-const derived = new WeakMap<Content, { byTopic: TopicGroup[]; bySlug: Map<string, Procedure> }>();
-
-async function getDerived() {
-  const content = await getContent();
-  let found = derived.get(content);
-  if (!found) {
-    found = { byTopic: groupByTopic(content.procedures), bySlug: new Map(content.procedures.map((procedure) => [procedure.slug, procedure])) };
-    derived.set(content, found);
-  }
-  return found;
-}
-
 /** The procedure with this slug, if there is one. */
 export async function getProcedure(slug: string): Promise<Procedure | undefined> {
-  return (await getDerived()).bySlug.get(slug);
+  return (await getContent()).bySlug.get(slug);
 }
 
 /** The site's settings from the content folder's portal.yaml. */
@@ -89,7 +86,7 @@ export function topicSlug(topic: string): string {
 
 /** Procedures grouped by topic, topics in alphabetical order. */
 export async function getProceduresByTopic(): Promise<TopicGroup[]> {
-  return (await getDerived()).byTopic;
+  return (await getContent()).byTopic;
 }
 
 function groupByTopic(procedures: Procedure[]): TopicGroup[] {

@@ -27,6 +27,39 @@ describe('run events', () => {
     if (!read.ok) expect(read.error).toContain(error);
   });
 
+  it.each([
+    ['a NUL in a note', { type: 'note', step: null, text: 'before\u0000after' }, '"text" holds a NUL'],
+    ['a lone high surrogate in a reason', { type: 'skip', step: 's', reason: 'broken \uD800 text' }, '"reason" holds'],
+    ['a lone low surrogate in a title', { type: 'start', title: '\uDC00', revision: 'r', stepIds: [], build: null }, '"title" holds'],
+    ['a NUL in a step id of a start', { type: 'start', title: 't', revision: 'r', stepIds: ['a\u0000'], build: null }, '"stepIds" holds'],
+    ['a NUL in a name', { type: 'tick', step: 's', by: 'Ana\u0000' }, '"by" holds'],
+    ['a name of two lines', { type: 'tick', step: 's', by: 'Ana\nBen' }, '"by" must be'],
+    ['a name with a space at its end', { type: 'tick', step: 's', by: 'Ana ' }, '"by" must be'],
+    ['a time that is a number', { type: 'finish', at: '1' }, '"at" must be an ISO 8601 time'],
+    ['a time with no zone', { type: 'finish', at: '2026-11-23T10:00:00' }, '"at"'],
+    ['a time in year 1', { type: 'finish', at: '0001-01-01T00:00:00Z' }, '"at"'],
+    ['a time in an extreme year', { type: 'finish', at: '+275760-09-13T00:00:00.000Z' }, '"at"'],
+    ['a time in 2300', { type: 'finish', at: '2300-01-01T00:00:00Z' }, '"at"'],
+    ['a "via" of two lines', { type: 'finish', via: 'a\nb' }, '"via"'],
+    ['a start larger than one request may carry', { type: 'start', title: 't', revision: 'r', stepIds: Array.from({ length: 2000 }, (_, n) => `${'ü'.repeat(150)}${n}`), build: null }, 'larger than 64 KB'],
+  ])('refuses what the database could not store or order: %s', (_, fields, error) => {
+    const read = parseRunEvent({ id: 'abcdefgh', at: '2026-11-23T10:00:00Z', ...fields });
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error).toContain(error);
+  });
+
+  it('keeps a pair of surrogates, which is one character, and the service\'s "via"', () => {
+    const read = parseRunEvent({ id: 'abcdefgh', at: '2026-11-23T10:00:00Z', by: 'Ana', via: 'ana@corp.example', type: 'note', step: null, text: 'done \uD83D\uDC4D' });
+    expect(read).toEqual({ ok: true, event: { id: 'abcdefgh', at: '2026-11-23T10:00:00.000Z', by: 'Ana', via: 'ana@corp.example', type: 'note', step: null, text: 'done 👍' } });
+  });
+
+  it('merges two copies of one event to the one the service vouched for', () => {
+    const mine = tick('e-000001', '2026-11-23T10:00:00.000Z');
+    const served = { ...mine, via: 'ben@corp.example' };
+    expect(mergeEvents([mine], [served])).toEqual([served]);
+    expect(mergeEvents([served], [mine])).toEqual([served]);
+  });
+
   it('merges by id, whatever the order and however often an event arrives', () => {
     const [first, second, third] = [tick('e-000001', '2026-11-23T10:00:00.000Z'), tick('e-000002', '2026-11-23T10:00:00.000Z'), tick('e-000003', '2026-11-23T09:00:00.000Z')];
     const expected = mergeEvents([first, second, third], []);

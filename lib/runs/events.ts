@@ -16,6 +16,12 @@ interface EventBase {
   at: string;
   /** Who did it: a display name or the identity a trusted proxy passed; null when nobody said. */
   by: string | null;
+  /**
+   * Who the run service's sign-in proxy said sent it, recorded by the service beside the event
+   * when it was received. Never part of what the event says: the service drops any a client
+   * sends, and two copies of one event that differ only here are the same event.
+   */
+  via?: string;
 }
 
 export type RunEvent = EventBase &
@@ -50,11 +56,19 @@ export const EVENT_LIMITS = {
   inputValues: 50,
   title: 300,
   stepIds: 2000,
+  /** Bytes of one event as UTF-8 JSON: any valid event fits in one request to the service. */
+  eventBytes: 64 * 1024,
 } as const;
+
+/** The times an event may carry: ISO 8601 with a zone, in years a run can have happened in. */
+export const EVENT_YEARS = { first: 2000, last: 2199 } as const;
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
 const BUILD = /^\d+(\.\d+){0,3}$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A NUL, which PostgreSQL cannot store in text, or half of a surrogate pair, which is not text at all. */
+const NOT_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A fresh event id: 128 random bits, URL-safe. Works on plain http too, where `crypto.randomUUID` is missing. */
 export function newEventId(): string {
@@ -67,10 +81,13 @@ export function compareEvents(a: RunEvent, b: RunEvent): number {
   return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The union of two copies of a run's events by id, in fold order. */
+/** The union of two copies of a run's events by id, in fold order; a copy the service vouched for (`via`) wins. */
 export function mergeEvents(a: readonly RunEvent[], b: readonly RunEvent[]): RunEvent[] {
   const byId = new Map<string, RunEvent>();
-  for (const event of [...a, ...b]) if (!byId.has(event.id)) byId.set(event.id, event);
+  for (const event of [...a, ...b]) {
+    const kept = byId.get(event.id);
+    if (!kept || (kept.via === undefined && event.via !== undefined)) byId.set(event.id, event);
+  }
   return [...byId.values()].sort(compareEvents);
 }
 
@@ -79,21 +96,63 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const text = (value: unknown, max: number, min = 1): value is string =>
-  typeof value === 'string' && value.length >= min && value.length <= max;
+  typeof value === 'string' && value.length >= min && value.length <= max && !NOT_TEXT.test(value);
+
+/** Whether a string can be stored and sent as it is: no NUL, no half of a surrogate pair. */
+export function isStorableText(value: string): boolean {
+  return !NOT_TEXT.test(value);
+}
+
+/** A person as one value: a name or an identity of at most `EVENT_LIMITS.by` characters, on one line, with no space around it. */
+export function isIdentity(value: unknown): value is string {
+  return text(value, EVENT_LIMITS.by) && !CONTROL.test(value) && value.trim() === value;
+}
+
+/** An event's time as the one form events keep (UTC, milliseconds), or null when it is not an ISO 8601 time in the years runs have. */
+export function eventTime(value: unknown): string | null {
+  if (typeof value !== 'string' || !ISO_TIME.test(value)) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return null;
+  const year = new Date(ms).getUTCFullYear();
+  return year >= EVENT_YEARS.first && year <= EVENT_YEARS.last ? new Date(ms).toISOString() : null;
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes an event takes as UTF-8 JSON, as it travels to the service. */
+export function eventBytes(event: RunEvent): number {
+  return encoder.encode(JSON.stringify(event)).length;
+}
+
+export type ParsedEvent = { ok: true; event: RunEvent } | { ok: false; error: string };
 
 /**
- * Reads one event from untrusted input (storage, a file, a request). Returns
- * the event with only its known fields, or what is wrong with it, in words
- * that can go back to whoever sent it.
+ * Reads one event from untrusted input (storage, a file, a request, the
+ * service's stream): the one rule for what an event may hold, in the browser,
+ * the service and imports alike. It refuses what the database could not
+ * store. Returns the event with only its known fields, or what is wrong with
+ * it, naming the field, in words that can go back to whoever sent it.
  */
-export function parseRunEvent(value: unknown): { ok: true; event: RunEvent } | { ok: false; error: string } {
+export function parseRunEvent(value: unknown): ParsedEvent {
+  const parsed = parseFields(value);
+  if (parsed.ok && eventBytes(parsed.event) > EVENT_LIMITS.eventBytes)
+    return { ok: false, error: `event ${parsed.event.id}: the event is larger than ${EVENT_LIMITS.eventBytes / 1024} KB` };
+  return parsed;
+}
+
+function parseFields(value: unknown): ParsedEvent {
   const fail = (error: string) => ({ ok: false as const, error });
   if (!isRecord(value)) return fail('an event must be a JSON object');
-  const { id, at, by, type } = value;
+  const { id, by, via, type } = value;
   if (typeof id !== 'string' || !ID.test(id)) return fail('"id" must be 8 to 64 letters, digits, "-" or "_"');
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return fail(`event ${id}: "at" must be an ISO 8601 time`);
-  if (by !== null && by !== undefined && !text(by, EVENT_LIMITS.by)) return fail(`event ${id}: "by" must be a name of at most ${EVENT_LIMITS.by} characters, or null`);
-  const base = { id, at: new Date(at).toISOString(), by: (by as string | undefined) ?? null };
+  const broken = Object.entries(value).find(([, field]) => (Array.isArray(field) ? field : [field]).some((item) => typeof item === 'string' && NOT_TEXT.test(item)));
+  if (broken) return fail(`event ${id}: "${broken[0]}" holds a NUL character or half of a surrogate pair, which is not text that can be stored`);
+  const at = eventTime(value.at);
+  if (at === null) return fail(`event ${id}: "at" must be an ISO 8601 time with its zone, such as 2026-11-23T10:00:00.000Z, between ${EVENT_YEARS.first} and ${EVENT_YEARS.last}`);
+  const person = `a name of 1 to ${EVENT_LIMITS.by} characters on one line, with no space at either end`;
+  if (by !== null && by !== undefined && !isIdentity(by)) return fail(`event ${id}: "by" must be ${person}, or null`);
+  if (via !== undefined && !isIdentity(via)) return fail(`event ${id}: "via" must be ${person}`);
+  const base = { id, at, by: (by as string | undefined) ?? null, ...(via === undefined ? {} : { via }) };
   const step = value.step;
   const stepOk = text(step, EVENT_LIMITS.step);
   const where = `event ${id} (${String(type)})`;

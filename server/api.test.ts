@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppendResponse, EventsResponse, RunsResponse } from '../lib/runs/api';
-import { API_LIMITS } from '../lib/runs/api';
+import { API_LIMITS, PROTOCOL_VERSION } from '../lib/runs/api';
 import { EVENT_LIMITS, newEventId, type RunEvent } from '../lib/runs/events';
 import type { ServiceConfig } from './config';
 import { startService, type RunningService } from './service';
@@ -51,10 +51,10 @@ describe.each(backends)('the run API on $name', ({ database, skip }) => {
     const first = tick('one');
     const response = await post(base, RUN, { events: [start, first] });
     expect(response.status).toBe(200);
-    expect((await response.json()) as AppendResponse).toEqual({ added: [start.id, first.id], cursor: 2 });
+    expect((await response.json()) as AppendResponse).toEqual({ added: [start.id, first.id], cursor: 2, refused: [] });
 
     const retried = await post(base, RUN, { events: [first, first] });
-    expect((await retried.json()) as AppendResponse).toEqual({ added: [], cursor: 2 });
+    expect((await retried.json()) as AppendResponse).toEqual({ added: [], cursor: 2, refused: [] });
     expect((await read(RUN)).events.map((event) => event.id)).toEqual([start.id, first.id]);
   });
 
@@ -79,10 +79,12 @@ describe.each(backends)('the run API on $name', ({ database, skip }) => {
 
     const byTicket = (await (await fetch(`${base}/api/runs?ticket=INC-list`)).json()) as RunsResponse;
     expect(byTicket.runs.map((run) => run.slug)).toEqual(['other-procedure', 'demo-procedure']);
-    expect(byTicket.runs[1]).toMatchObject({ ticket: 'INC-list', title: 'Demo procedure', stepCount: 3, ticked: 2, events: 3, people: ['Ana', 'Ben'] });
+    // Counted as the run's page counts it: on no build, all three steps of the procedure's outline count.
+    expect(byTicket.runs[1]).toMatchObject({ ticket: 'INC-list', title: 'Demo procedure', progress: { done: 2, skipped: 0, open: 1, total: 3 }, events: 3, people: ['Ana', 'Ben'] });
 
+    // A procedure the site does not have has no progress to tell.
     const byProcedure = (await (await fetch(`${base}/api/runs?procedure=other-procedure`)).json()) as RunsResponse;
-    expect(byProcedure.runs).toMatchObject([{ ticket: 'INC-list', title: null, ticked: 1, people: ['Cy'] }]);
+    expect(byProcedure.runs).toMatchObject([{ ticket: 'INC-list', title: null, progress: null, people: ['Cy'] }]);
   });
 
   it('streams a run live, and resumes after Last-Event-ID with nothing missed or repeated', async () => {
@@ -118,7 +120,7 @@ describe.each(backends)('the run API on $name', ({ database, skip }) => {
     expect((await read(run)).events.map((event) => event.id).sort()).toEqual(['race-tick-ana', 'race-untick-ben']);
     const listed = (await (await fetch(`${base}/api/runs?ticket=INC-race`)).json()) as RunsResponse;
     // Folded by time, then id: "race-untick-ben" comes last, so the step is not ticked, whichever arrived first.
-    expect(listed.runs[0]!.ticked).toBe(0);
+    expect(listed.runs[0]!.progress).toMatchObject({ done: 0 });
   });
 
   describe('bad input gets a 4xx that says what is wrong, and changes nothing', () => {
@@ -135,14 +137,50 @@ describe.each(backends)('the run API on $name', ({ database, skip }) => {
       await expectError(await post(base, RUN, { events: [] }), 400, /empty/);
     });
 
-    it('an invalid event anywhere in the request: none of it is saved', async () => {
-      const before = (await read(RUN)).cursor;
-      const good = tick('two');
-      await expectError(await post(base, RUN, { events: [good, { ...tick('x'), type: 'explode' }] }), 400, /events\[1\]: .*unknown "type"/);
-      await expectError(await post(base, RUN, { events: [{ ...tick('x'), step: '' }] }), 400, /"step" must be a step id/);
-      const longNote = { id: newEventId(), at: start.at, by: null, type: 'note', step: null, text: 'x'.repeat(EVENT_LIMITS.note + 1) };
-      await expectError(await post(base, RUN, { events: [longNote] }), 400, new RegExp(`1 to ${EVENT_LIMITS.note} characters`));
-      expect((await read(RUN)).cursor).toBe(before);
+    it('a mixed request: every valid event is committed, and each refused one is answered for, naming its field', async () => {
+      const run = 'demo-procedure/INC-mixed';
+      const good = [tick('one'), tick('two')];
+      const bad = [
+        { ...tick('x'), type: 'explode' },
+        { ...tick('x'), step: '' },
+        { id: newEventId(), at: start.at, by: null, type: 'note', step: null, text: 'x'.repeat(EVENT_LIMITS.note + 1) },
+        // What the database cannot store: a NUL, half of a surrogate pair; and times it cannot order.
+        { id: newEventId(), at: start.at, by: null, type: 'note', step: null, text: 'before\u0000after' },
+        { id: newEventId(), at: start.at, by: 'Ana \uD800', type: 'tick', step: 'one' },
+        { ...tick('x'), at: '1' },
+        { ...tick('x'), at: '+275760-09-13T00:00:00.000Z' },
+        'not an event',
+      ];
+      const response = await post(base, run, { events: [good[0], ...bad, good[1]] });
+      expect(response.status).toBe(200);
+      const answer = (await response.json()) as AppendResponse;
+      expect(answer.added).toEqual(good.map((event) => event.id));
+      expect(answer.refused.map((refusal) => refusal.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(answer.refused.map((refusal) => refusal.error)).toEqual([
+        expect.stringMatching(/unknown "type"/),
+        expect.stringMatching(/"step" must be a step id/),
+        expect.stringMatching(new RegExp(`"text" must be a note of 1 to ${EVENT_LIMITS.note} characters`)),
+        expect.stringMatching(/"text" holds a NUL character/),
+        expect.stringMatching(/"by" holds a NUL character or half of a surrogate pair/),
+        expect.stringMatching(/"at" must be an ISO 8601 time/),
+        expect.stringMatching(/"at" must be an ISO 8601 time/),
+        expect.stringMatching(/JSON object/),
+      ]);
+      expect(answer.refused[0]!.id).toBe((bad[0] as { id: string }).id);
+      expect((await read(run)).events.map((event) => event.id)).toEqual(good.map((event) => event.id));
+      // Only refused events: 200, nothing added, the run's cursor as it was.
+      const none = (await (await post(base, run, { events: [bad[3]] })).json()) as AppendResponse;
+      expect(none).toMatchObject({ added: [], cursor: 2, refused: [{ index: 0 }] });
+    });
+
+    it('a cursor past the end of the run is refused, for a read and for a stream', async () => {
+      const run = 'demo-procedure/INC-ahead';
+      await expectError(await fetch(`${base}/api/runs/${run}/stream`, { headers: { 'Last-Event-ID': '2' } }), 409, /fewer than the 2/);
+      await post(base, run, { events: [tick('one'), tick('two'), tick('three')] });
+      await expectError(await fetch(`${base}/api/runs/${run}/events?after=4`), 409, /has 3 events/);
+      const stream = await openStream(`${base}/api/runs/${run}/stream`, { 'Last-Event-ID': '2' });
+      expect((await stream.until(1)).map((message) => message.id)).toEqual(['3']);
+      stream.close();
     });
 
     it('too many events, or too large a body', async () => {
@@ -206,7 +244,7 @@ describe.each(backends)('the run API on $name', ({ database, skip }) => {
 
     it('with RUNBOOK_TOKEN, reads and writes need the token; the service description tells the page so', async () => {
       const url = await serviceOf({ token });
-      expect(await (await fetch(`${url}/api/service.json`)).json()).toEqual({ service: true, token: true, identity: null });
+      expect(await (await fetch(`${url}/api/service.json`)).json()).toEqual({ service: true, protocol: PROTOCOL_VERSION, token: true, identity: null });
       const bare = await fetch(`${url}/api/runs/${RUN}/events`);
       expect(bare.status).toBe(401);
       expect(bare.headers.get('WWW-Authenticate')).toBe('Bearer');
@@ -219,15 +257,19 @@ describe.each(backends)('the run API on $name', ({ database, skip }) => {
       expect((await fetch(`${url}/`)).status).toBe(200);
     }, 60_000);
 
-    it('with a trusted proxy header, who did it is who the proxy says', async () => {
+    it('with a trusted proxy header, the service records who the proxy says sent each event beside it, and never rewrites the event', async () => {
       const url = await serviceOf({ trustProxyHeader: 'X-Forwarded-Email' });
       expect((await fetch(`${url}/api/runs`)).status).toBe(401);
       const who = { 'X-Forwarded-Email': 'ana@example.com' };
-      expect(await (await fetch(`${url}/api/service.json`, { headers: who })).json()).toEqual({ service: true, token: false, identity: 'ana@example.com' });
-      const forged = tick('one', 'Someone Else');
-      expect((await post(url, 'demo-procedure/INC-proxy', { events: [forged] }, who)).status).toBe(200);
+      expect(await (await fetch(`${url}/api/service.json`, { headers: who })).json()).toEqual({ service: true, protocol: PROTOCOL_VERSION, token: false, identity: 'ana@example.com' });
+      // Ana uploads a run Ben worked offline, and claims a "via" of her own making: the service keeps Ben's event as it is, and records Ana beside it.
+      const bens = tick('one', 'Ben');
+      expect((await post(url, 'demo-procedure/INC-proxy', { events: [{ ...bens, via: 'someone@else.example' }] }, who)).status).toBe(200);
       const { events } = (await (await fetch(`${url}/api/runs/demo-procedure/INC-proxy/events`, { headers: who })).json()) as EventsResponse;
-      expect(events[0]!.by).toBe('ana@example.com');
+      expect(events).toEqual([{ ...bens, via: 'ana@example.com' }]);
+      const stream = await openStream(`${url}/api/runs/demo-procedure/INC-proxy/stream`, who);
+      expect((await stream.until(1))[0]!.event).toEqual({ ...bens, via: 'ana@example.com' });
+      stream.close();
     }, 60_000);
   });
 

@@ -7,14 +7,14 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { isTicketId, SLUG, TICKET_ID_HINT } from '../lib/runs/names';
-import { API_LIMITS, type ServiceInfo } from '../lib/runs/api';
+import { API_LIMITS, PROTOCOL_VERSION, type RefusedEvent, type ServiceInfo } from '../lib/runs/api';
 import { EVENT_LIMITS, parseRunEvent, type RunEvent } from '../lib/runs/events';
 import { SECURITY_HEADERS } from '../lib/security/headers';
 import type { ServiceConfig } from './config';
 import { DatabaseUnavailable } from './database';
 import { RateLimit, StreamCap } from './limits';
 import type { RunHub } from './run-hub';
-import { runName, type RunKey, type RunStore } from './run-store';
+import { CursorAhead, runName, type RunKey, type RunStore } from './run-store';
 
 /** What the service's routes work with. */
 export interface ServiceParts {
@@ -27,7 +27,7 @@ export interface ServiceParts {
 /** A 4xx or 5xx with a message for whoever sent the request. */
 class ApiProblem extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 415 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 503,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -88,7 +88,7 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
       throw new ApiProblem(415, 'Send the body as JSON, with "Content-Type: application/json".');
   }
 
-  app.get('/api/service.json', (c) => c.json({ service: true, token: Boolean(config.token), identity: identity(c) } satisfies ServiceInfo));
+  app.get('/api/service.json', (c) => c.json({ service: true, protocol: PROTOCOL_VERSION, token: Boolean(config.token), identity: identity(c) } satisfies ServiceInfo));
 
   app.get('/api/runs', async (c) => {
     const slug = c.req.query('procedure');
@@ -117,8 +117,10 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
       const body: unknown = await c.req.json().catch((error: Error) => {
         throw error instanceof SyntaxError ? new ApiProblem(400, `The body is not valid JSON (${error.message}).`) : error;
       });
-      const events = readEvents(body, identity(c));
-      return c.json(await store.append(run, events));
+      const { events, refused } = readEvents(body);
+      // Every valid event is committed, whatever else the request held: one bad event must not hold back the rest.
+      const appended = events.length > 0 ? await store.append(run, events, identity(c)) : { added: [], cursor: await store.cursorOf(run) };
+      return c.json({ ...appended, refused });
     },
   );
 
@@ -126,6 +128,8 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
     const run = key(c);
     const lastEventId = c.req.header('Last-Event-ID');
     const after = cursor(lastEventId ?? c.req.query('after') ?? '0', lastEventId !== undefined ? 'Last-Event-ID' : '"after"');
+    const end = await store.cursorOf(run);
+    if (after > end) throw new CursorAhead(after, end);
     const release = streams.acquire(client(c));
     if (!release) throw new ApiProblem(429, `This client already has ${config.streamsPerClient} live streams open; close one first.`);
     return streamSSE(c, async (stream) => {
@@ -167,6 +171,7 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
 
   app.onError((error, c) => {
     if (error instanceof ApiProblem) return c.json({ error: error.message }, error.status, error.headers);
+    if (error instanceof CursorAhead) return c.json({ error: error.message, cursor: error.cursor }, 409);
     if (error instanceof DatabaseUnavailable) return c.json({ error: `${error.message} Your changes are kept in your browser; try again shortly.` }, 503, { 'Retry-After': '5' });
     log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
     return c.json({ error: 'The run service failed on this request; the failure is in its log.' }, 500);
@@ -196,20 +201,32 @@ function cursor(value: string, what: string): number {
   return Number(value);
 }
 
-/** The events of an append, each checked by the one parser of events; all or nothing. */
-function readEvents(body: unknown, identity: string | null): RunEvent[] {
+/**
+ * The events of an append, each checked by the one parser of events: those
+ * that pass, and for each that does not, why. What a client says in `via` is
+ * dropped: only the service records who its sign-in proxy vouched for.
+ */
+function readEvents(body: unknown): { events: RunEvent[]; refused: RefusedEvent[] } {
   if (typeof body !== 'object' || body === null || !Array.isArray((body as { events?: unknown }).events))
     throw new ApiProblem(400, 'The body must be JSON of the form {"events": [...]}.');
   const list = (body as { events: unknown[] }).events;
   if (list.length === 0) throw new ApiProblem(400, '"events" is empty; send at least one event.');
   if (list.length > API_LIMITS.eventsPerRequest)
     throw new ApiProblem(413, `${list.length} events in one request; send at most ${API_LIMITS.eventsPerRequest} at a time.`);
-  return list.map((item, index) => {
+  const events: RunEvent[] = [];
+  const refused: RefusedEvent[] = [];
+  list.forEach((item, index) => {
     const parsed = parseRunEvent(item);
-    if (!parsed.ok) throw new ApiProblem(400, `events[${index}]: ${parsed.error}. Nothing of this request was saved.`);
-    // Behind a sign-in proxy, who did it is who the proxy says, whatever the page wrote.
-    return identity ? { ...parsed.event, by: identity } : parsed.event;
+    if (parsed.ok) {
+      const event = { ...parsed.event };
+      delete event.via;
+      events.push(event);
+    } else {
+      const id = (item as { id?: unknown } | null)?.id;
+      refused.push({ index, id: typeof id === 'string' && id.length <= EVENT_LIMITS.id ? id : null, error: parsed.error });
+    }
   });
+  return { events, refused };
 }
 
 function hostOf(origin: string): string | null {

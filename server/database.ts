@@ -51,6 +51,8 @@ const MIGRATIONS = [
      PRIMARY KEY (run_id, seq),
      UNIQUE (run_id, id)
    );`,
+  // Who a sign-in proxy said sent an event, beside it: the event itself is never changed.
+  `ALTER TABLE run_events ADD COLUMN via text`,
 ];
 
 /** Brings the schema up to date. Instances starting together take turns, by an advisory lock. */

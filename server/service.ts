@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { ServiceConfig } from './config';
 import { migrate, openPglite, openPostgres } from './database';
+import { exportOutlines } from './outlines';
 import { RunHub } from './run-hub';
 import { RUN_CHANNEL, runKey, RunStore } from './run-store';
 
@@ -33,7 +34,9 @@ export async function startService(config: ServiceConfig, log: (message: string)
     await db.close().catch(() => {});
     throw new Error(`Cannot prepare the run database: ${(error as Error).message}`);
   }
-  const store = new RunStore(db);
+  const store = new RunStore(db, exportOutlines(config.siteDir));
+  const refreshed = await store.refreshSummaries();
+  if (refreshed > 0) log(`counted the progress of ${refreshed} runs again, as their pages count it`);
   const hub = new RunHub((name, cursor) => store.readSince(runKey(name), cursor), log);
   await db.listen(RUN_CHANNEL, (name) => void hub.notify(name), () => void hub.notifyAll());
   const sweep = setInterval(() => void hub.notifyAll(), SWEEP_MS);

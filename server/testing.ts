@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import pg from 'pg';
 import type { RunEvent } from '../lib/runs/events';
+import type { Outline } from '../lib/runs/outline';
 import { newEventId } from '../lib/runs/events';
 import type { ServiceConfig } from './config';
 
@@ -14,10 +15,22 @@ import type { ServiceConfig } from './config';
  * their own, so test files can run side by side.
  */
 
-/** A tiny exported site: a home page, a procedure page and a 404 page. */
+/** The outline of the test site's one procedure: three steps, the third only for builds up to 1.1.443.0. */
+export const DEMO_OUTLINE: Outline = {
+  slug: 'demo-procedure',
+  title: 'Demo procedure',
+  revision: 'r1',
+  inputs: [],
+  sections: [{ id: 'steps', title: 'Steps' }],
+  steps: ['one', 'two', 'three'].map((id) => ({ id, text: `Step ${id}`, parentId: null, number: '1.', ranges: id === 'three' ? ['<=1.1.443.0'] : [], section: 'steps', repeatFor: null })),
+};
+
+/** A tiny exported site: a home page, a procedure page with its outline, and a 404 page. */
 export function testSite(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'runbook-site-'));
   mkdirSync(path.join(dir, 'procedures/demo-procedure'), { recursive: true });
+  mkdirSync(path.join(dir, 'outlines'), { recursive: true });
+  writeFileSync(path.join(dir, 'outlines/demo-procedure.json'), JSON.stringify(DEMO_OUTLINE));
   mkdirSync(path.join(dir, '_next/static'), { recursive: true });
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Home</title>');
   writeFileSync(path.join(dir, '404.html'), '<!doctype html><title>Not found</title><h1>This page does not exist</h1>');

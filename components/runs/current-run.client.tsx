@@ -5,7 +5,7 @@ import { labelPlaceholders, type Outline } from '@/lib/runs/outline';
 import type { RunState } from '@/lib/runs/state';
 import { chooseBuild } from '@/lib/gating/chosen-build';
 import { recordedBuild } from '@/lib/gating/version';
-import { statusText } from '@/lib/runs/sync';
+import { refusedText, statusText } from '@/lib/runs/sync';
 import { formatTime } from '@/lib/runs/time';
 import { handoverUrl, procedureUrl, withBuild } from '@/lib/urls';
 import { useChecklist } from '../checklist/checklist.client';
@@ -131,6 +131,12 @@ function Sharing({ sharing, onToken }: { sharing: RunSharing; onToken: () => voi
       <p role="status" aria-label="Sharing" className="mt-2 text-sm font-medium">
         {statusText(sharing.status)}
       </p>
+      {sharing.refused.length > 0 && (
+        <p role="alert" className="mt-1 text-sm text-red-800 dark:text-red-300">
+          {refusedText(sharing.refused)}
+        </p>
+      )}
+      {sharing.problem && <p className="mt-1 text-sm">{sharing.problem}</p>}
       {sharing.needsToken && (
         <form
           className="mt-2 flex flex-wrap items-center gap-2 text-sm print:hidden"

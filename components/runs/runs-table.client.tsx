@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { expandSteps, type Outline } from '@/lib/runs/outline';
-import { inStartOrder, runProgress } from '@/lib/runs/selectors';
+import { inStartOrder, runProgress, type Progress as ProgressCounts } from '@/lib/runs/selectors';
 import type { RunState } from '@/lib/runs/state';
 import { formatTime } from '@/lib/runs/time';
 import { outlineUrl, procedureUrl, withBuild } from '@/lib/urls';
@@ -189,7 +189,11 @@ function Progress({ run }: { run: RunState }) {
   const outline = useOutline(run.slug);
   if (outline === null) return <>…</>;
   if (outline === 'missing') return <>{Object.values(run.marks).filter((mark) => mark.status === 'done').length} done (the procedure is no longer on this site)</>;
-  const { done, skipped, total } = runProgress(run, expandSteps(outline, run.inputs));
+  return <ProgressText progress={runProgress(run, expandSteps(outline, run.inputs))} />;
+}
+
+/** A run's progress in words, the same in every list: "3 of 12 done, 1 skipped". */
+export function ProgressText({ progress: { done, skipped, total } }: { progress: ProgressCounts }) {
   return (
     <>
       {done} of {total} done{skipped > 0 ? `, ${skipped} skipped` : ''}

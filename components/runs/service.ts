@@ -1,6 +1,6 @@
 'use client';
 
-import { SERVICE_INFO_PATH, type ServiceInfo } from '@/lib/runs/api';
+import { PROTOCOL_VERSION, SERVICE_INFO_PATH, type ServiceInfo } from '@/lib/runs/api';
 import { browserStorage, setSignedInAs } from './use-runs';
 
 export const TOKEN_KEY = 'runbook:token';
@@ -34,7 +34,7 @@ export function serviceInfo(): Promise<ServiceInfo> {
       if (answer.service) setSignedInAs(answer.identity);
       return answer;
     })
-    .catch((): ServiceInfo => (recall(SERVED_KEY) ? { service: true, token: recall(TOKEN_KEY) !== null, identity: null } : { service: false }));
+    .catch((): ServiceInfo => (recall(SERVED_KEY) ? { service: true, protocol: PROTOCOL_VERSION, token: recall(TOKEN_KEY) !== null, identity: null } : { service: false }));
   return info;
 }
 

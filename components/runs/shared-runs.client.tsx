@@ -1,18 +1,11 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { EventsResponse, RunListing, RunsResponse } from '@/lib/runs/api';
-import type { RunEvent } from '@/lib/runs/events';
-import { runApiPath } from '@/lib/runs/api';
-import { expandSteps, type Outline } from '@/lib/runs/outline';
-import { inStartOrder, runProgress } from '@/lib/runs/selectors';
-import { foldRun } from '@/lib/runs/state';
+import type { RunListing, RunsResponse } from '@/lib/runs/api';
+import { inStartOrder } from '@/lib/runs/selectors';
 import { procedureUrl } from '@/lib/urls';
-import { RunList, useOutline } from './runs-table.client';
+import { ProgressText, RunList } from './runs-table.client';
 import { serviceInfo, serviceToken } from './service';
-
-/** How many of the service's runs the page counts progress for: each costs a read of its events. */
-const SHOWN = 50;
 
 const authorization = (): Record<string, string> => {
   const token = serviceToken();
@@ -54,14 +47,14 @@ export function SharedRuns() {
       ) : (
         <RunList
           label="Runs on this server"
-          runs={runs.map((run, index) => ({
+          runs={runs.map((run) => ({
             id: `${run.slug}:${run.ticket}`,
             ticket: run.ticket,
             title: run.title ?? run.slug,
             href: procedureUrl(run.slug, { run: run.ticket }),
             progress: (
               <>
-                {index < SHOWN ? <SharedProgress run={run} /> : `${run.ticked} ticked`}
+                {run.progress ? <ProgressText progress={run.progress} /> : 'procedure no longer on this site'}
                 {run.finished ? ' · finished' : ''}
               </>
             ),
@@ -72,58 +65,5 @@ export function SharedRuns() {
         />
       )}
     </section>
-  );
-}
-
-/** Reads by run and its last activity: the card and the table row of a run, both rendered, share one. */
-const reads = new Map<string, Promise<RunEvent[]>>();
-
-function readOnce(slug: string, ticket: string, updatedAt: string): Promise<RunEvent[]> {
-  const key = `${slug}:${ticket}:${updatedAt}`;
-  let read = reads.get(key);
-  if (!read) {
-    read = readAll(slug, ticket);
-    reads.set(key, read);
-    // A read that failed is tried again the next time the list is shown.
-    read.catch(() => reads.delete(key));
-  }
-  return read;
-}
-
-/** Every event of a run, page after page; throws when the service will not give them. */
-async function readAll(slug: string, ticket: string): Promise<RunEvent[]> {
-  const events: RunEvent[] = [];
-  for (let cursor = 0; ; ) {
-    const response = await fetch(`${runApiPath(slug, ticket, 'events')}?after=${cursor}`, { headers: authorization(), cache: 'no-store' });
-    if (!response.ok) throw new Error(`${response.status}`);
-    const page = (await response.json()) as EventsResponse;
-    events.push(...page.events);
-    if (!page.more) return events;
-    cursor = page.cursor;
-  }
-}
-
-/** Progress as the run's page counts it: its events folded against the procedure's outline. */
-function SharedProgress({ run }: { run: RunListing }) {
-  const outline = useOutline(run.slug);
-  const [events, setEvents] = useState<RunEvent[] | null>(null);
-  useEffect(() => {
-    let current = true;
-    void readOnce(run.slug, run.ticket, run.updatedAt).then(
-      (all) => current && setEvents(all),
-      () => {},
-    );
-    return () => {
-      current = false;
-    };
-  }, [run.slug, run.ticket, run.updatedAt]);
-  if (events === null || outline === null) return <>…</>;
-  if (outline === 'missing') return <>{run.ticked} ticked</>;
-  const state = foldRun(run.slug, run.ticket, events);
-  const { done, skipped, total } = runProgress(state, expandSteps(outline as Outline, state.inputs));
-  return (
-    <>
-      {done} of {total} done{skipped > 0 ? `, ${skipped} skipped` : ''}
-    </>
   );
 }

@@ -1,18 +1,32 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { PROTOCOL_VERSION } from '@/lib/runs/api';
 import { serviceTransport } from '@/lib/runs/service-client';
 import { RunSync, type SyncStatus } from '@/lib/runs/sync';
+import type { Refusal } from '@/lib/runs/sync-storage';
 import { recall, serviceInfo, TOKEN_KEY } from './service';
 import { browserStorage, runStore } from './use-runs';
 
 /** Where a run is kept: in this browser only, or shared through the run service, with how that is going. */
-export type RunSharing = { kind: 'finding' } | { kind: 'local' } | { kind: 'shared'; status: SyncStatus; needsToken: boolean };
+export type RunSharing =
+  | { kind: 'finding' }
+  | { kind: 'local' }
+  | {
+      kind: 'shared';
+      status: SyncStatus;
+      needsToken: boolean;
+      /** Changes the service refused: kept in this browser's record only. */
+      refused: readonly Refusal[];
+      /** Something about the sync the person should know (stored data reset, a change this page cannot read). */
+      problem: string | null;
+    };
 
 /**
  * Keeps a run in step with the run service when the page is served by one:
- * what is made here goes to the service's queue, what others make comes back
- * into the run store. `attempt` starts it again (after a token is given).
+ * what this browser's record of the run holds that the service lacks goes to
+ * the service's queue, what others make comes back into the run store.
+ * `attempt` starts it again (after a token is given).
  */
 export function useRunSync(slug: string, ticket: string, attempt: number): RunSharing {
   const [sharing, setSharing] = useState<RunSharing>({ kind: 'finding' });
@@ -29,35 +43,33 @@ export function useRunSync(slug: string, ticket: string, attempt: number): RunSh
         return;
       }
       const key = { slug, ticket };
-      const token = recall(TOKEN_KEY);
-      const needsToken = found.token && token === null;
-      /** Events the service has, or that wait in its queue: each is offered once. */
-      const known = new Set<string>();
+      const needsToken = found.token && recall(TOKEN_KEY) === null;
+      let problem: string | null = null;
+      const show = () => {
+        if (!sync) return;
+        const { status, refused } = sync;
+        setSharing({ kind: 'shared', status, refused, problem, needsToken: needsToken || (status.kind === 'not-saved' && found.token) });
+      };
       sync = new RunSync({
         slug,
         ticket,
-        transport: serviceTransport({ slug, ticket, token }),
+        transport: serviceTransport({ slug, ticket, token: recall(TOKEN_KEY) }),
         // Private mode: the queue lives as long as the page.
         storage: browserStorage() ?? memoryStorage(),
-        onEvents: (events) => {
-          for (const event of events) known.add(event.id);
-          store.merge(key, events);
+        localEvents: () => store.getRun(key).events,
+        onEvents: (events) => store.merge(key, events),
+        onStatus: show,
+        onProblem: (message) => {
+          problem = message;
+          show();
         },
-        onStatus: (status) => setSharing({ kind: 'shared', status, needsToken: needsToken || (status.kind === 'not-saved' && found.token) }),
+        // A service newer than this page may send what it cannot read, or want what it cannot send.
+        outdated: found.protocol > PROTOCOL_VERSION,
       });
-      for (const event of sync.waiting) known.add(event.id);
-      // Whatever this browser has that the service may lack goes out: made here now, before the service was
-      // reachable, or handed over. The service keeps one of each by id, so offering one twice is harmless.
-      const offer = () => {
-        for (const event of store.getRun(key).events) {
-          if (known.has(event.id)) continue;
-          known.add(event.id);
-          sync?.add(event);
-        }
-      };
-      unsubscribe = store.subscribe(offer);
-      offer();
-      sync.start();
+      const current = sync;
+      unsubscribe = store.subscribe(() => current.offer());
+      current.start();
+      show();
       window.addEventListener('online', retry);
     });
     return () => {

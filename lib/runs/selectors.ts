@@ -7,8 +7,10 @@
  * that count is not counted itself; its status follows theirs.
  */
 import { isNeeded } from '../gating/gate';
-import type { StepInstance } from './outline';
-import { stepMark, type RunState } from './state';
+import type { RunListing } from './api';
+import type { RunEvent } from './events';
+import { expandSteps, type Outline, type StepInstance } from './outline';
+import { foldRun, stepMark, type RunState } from './state';
 
 export interface Progress {
   done: number;
@@ -148,4 +150,24 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function inStartOrder<T extends { slug: string; ticket: string | null }>(runs: readonly T[], startedAt: (run: T) => string): T[] {
   return [...runs].sort((a, b) => compareText(startedAt(b), startedAt(a)) || compareText(a.slug, b.slug) || compareText(a.ticket ?? '', b.ticket ?? ''));
+}
+
+/** What the run service keeps about a run for its list: the page's own fold and progress, so both show the same. */
+export type RunSummary = Pick<RunListing, 'title' | 'build' | 'progress' | 'finished' | 'people'>;
+
+/**
+ * A run's summary from its events, folded as its page folds them, and
+ * counted against the procedure's outline as its page counts them (with the
+ * run's inputs and build). Without an outline (the site has no such
+ * procedure) there is no progress to tell.
+ */
+export function runSummary(slug: string, ticket: string | null, events: readonly RunEvent[], outline: Outline | null): RunSummary {
+  const state = foldRun(slug, ticket, events);
+  return {
+    title: state.started?.title ?? null,
+    build: state.build,
+    progress: outline ? runProgress(state, expandSteps(outline, state.inputs)) : null,
+    finished: state.finishedAt !== null,
+    people: state.people,
+  };
 }

@@ -1,7 +1,7 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
-import { runApiPath, type AppendRequest, type AppendResponse, type ApiError } from './api';
-import { parseRunEvent } from './events';
-import type { SyncFailure, SyncTransport } from './sync';
+import { runApiPath, type AppendRequest, type AppendResponse, type ApiError, type RefusedEvent } from './api';
+import { parseRunEvent, type RunEvent } from './events';
+import type { ReadPage, SyncFailure, SyncTransport } from './sync-transport';
 
 export interface ServiceClientOptions {
   slug: string;
@@ -28,7 +28,22 @@ export function serviceTransport({ slug, ticket, base = '', token = null, fetch:
         body: JSON.stringify({ events } satisfies AppendRequest),
       }).catch(offline);
       if (!response.ok) throw await failureOf(response);
-      return (await response.json()) as AppendResponse;
+      const answer = await answerOf(response, isAppendResponse);
+      if (!answer) throw { kind: 'unavailable', message: 'The run service answered in a form this page does not know: reload the page.' } satisfies SyncFailure;
+      return answer;
+    },
+
+    async read(cursor) {
+      const response = await fetchImpl(`${base}${runApiPath(slug, ticket, 'events')}?after=${cursor}`, { headers: headers({}), cache: 'no-store' }).catch(offline);
+      if (!response.ok) throw await failureOf(response);
+      const page = await answerOf(response, isEventsPage);
+      if (!page) throw { kind: 'unavailable', message: 'The run service answered in a form this page does not know: reload the page.' } satisfies SyncFailure;
+      const events: RunEvent[] = [];
+      for (const item of page.events) {
+        const parsed = parseRunEvent(item);
+        if (parsed.ok) events.push(parsed.event);
+      }
+      return { events, cursor: page.cursor, more: page.more, unreadable: page.events.length - events.length } satisfies ReadPage;
     },
 
     subscribe(cursor, on) {
@@ -50,22 +65,49 @@ export function serviceTransport({ slug, ticket, base = '', token = null, fetch:
         const messages = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
         for await (const message of messages) {
           const seq = Number(message.id);
-          let parsed: ReturnType<typeof parseRunEvent>;
-          try {
-            parsed = parseRunEvent(JSON.parse(message.data));
-          } catch {
-            continue;
-          }
           // Only the next event in order: a gap would move the cursor past events never seen.
-          if (!parsed.ok || seq !== last + 1) continue;
+          if (seq !== last + 1) continue;
           last = seq;
-          on.events([parsed.event], seq);
+          const parsed = parseRunEvent(parseJson(message.data));
+          // One this page cannot read still moves the cursor on, and is reported: never silently dropped.
+          if (parsed.ok) on.events([parsed.event], seq);
+          else on.unreadable(seq);
         }
         fail({ kind: 'offline', message: 'The live connection to the run service closed.' });
       })().catch((error: unknown) => fail(isFailure(error) ? error : { kind: 'offline', message: 'The run service cannot be reached.' }));
       return () => abort.abort();
     },
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The answer's JSON when it has the expected shape, else null: checked, not cast. */
+async function answerOf<T>(response: Response, is: (value: unknown) => value is T): Promise<T | null> {
+  const value: unknown = await response.json().catch(() => null);
+  return is(value) ? value : null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+function isAppendResponse(value: unknown): value is AppendResponse {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.added) &&
+    Number.isSafeInteger(value.cursor) &&
+    Array.isArray(value.refused) &&
+    value.refused.every((item: unknown): item is RefusedEvent => isRecord(item) && Number.isSafeInteger(item.index) && typeof item.error === 'string')
+  );
+}
+
+function isEventsPage(value: unknown): value is { events: unknown[]; cursor: number; more: boolean } {
+  return isRecord(value) && Array.isArray(value.events) && Number.isSafeInteger(value.cursor) && typeof value.more === 'boolean';
 }
 
 function offline(): never {
@@ -82,6 +124,7 @@ async function failureOf(response: Response): Promise<SyncFailure> {
   const message = typeof body?.error === 'string' ? body.error : `The run service answered ${response.status}.`;
   const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
   if (response.status === 401 || response.status === 403) return { kind: 'denied', message };
+  if (response.status === 409) return { kind: 'behind', message };
   if (response.status === 429 || response.status >= 500) return { kind: 'unavailable', message, retryAfter };
   return { kind: 'rejected', message };
 }

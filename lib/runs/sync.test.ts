@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AppendResponse } from './api';
-import type { RunEvent } from './events';
-import { queueKey, retryDelay, RunSync, statusText, type SyncFailure, type SyncStatus, type SyncTransport, type Timers } from './sync';
+import { API_LIMITS, type AppendResponse } from './api';
+import { parseRunEvent, type RunEvent } from './events';
+import { queueKey, refusedText, retryDelay, RunSync, statusText, type ReadPage, type SyncFailure, type SyncStatus, type SyncTransport, type Timers } from './sync';
 
 let counter = 0;
 const tick = (step: string): RunEvent => ({ id: `event-${String(counter++).padStart(6, '0')}`, at: '2026-11-23T10:00:00.000Z', by: 'Ana', type: 'tick', step });
@@ -38,13 +38,27 @@ class FakeService implements SyncTransport {
   stream: Parameters<SyncTransport['subscribe']>[1] | null = null;
   subscribedFrom: number[] = [];
 
+  reads: number[] = [];
+
   async append(events: RunEvent[]): Promise<AppendResponse> {
     this.requests.push(events);
     const failure = this.answer();
     if (failure) throw failure;
-    const added = events.filter((event) => !this.committed.some((kept) => kept.id === event.id));
+    const refused: AppendResponse['refused'] = [];
+    const added: RunEvent[] = [];
+    events.forEach((event, index) => {
+      const parsed = parseRunEvent(event);
+      if (!parsed.ok) refused.push({ index, id: event.id, error: parsed.error });
+      else if (!this.committed.some((kept) => kept.id === event.id) && !added.some((kept) => kept.id === event.id)) added.push(event);
+    });
     this.committed.push(...added);
-    return { added: added.map((event) => event.id), cursor: this.committed.length };
+    return { added: added.map((event) => event.id), cursor: this.committed.length, refused };
+  }
+
+  async read(cursor: number): Promise<ReadPage> {
+    this.reads.push(cursor);
+    const events = this.committed.slice(cursor, cursor + 100);
+    return { events, cursor: cursor + events.length, more: cursor + events.length < this.committed.length, unreadable: 0 };
   }
 
   subscribe(cursor: number, on: NonNullable<FakeService['stream']>) {
@@ -59,7 +73,7 @@ class FakeService implements SyncTransport {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const offline: SyncFailure = { kind: 'offline', message: 'The run service cannot be reached.' };
 
-function setUp(storage = new MemoryStorage(), service = new FakeService()) {
+function setUp(storage = new MemoryStorage(), service = new FakeService(), local: RunEvent[] = []) {
   const timers = new ManualTimers();
   const received: RunEvent[] = [];
   const problems: string[] = [];
@@ -71,11 +85,20 @@ function setUp(storage = new MemoryStorage(), service = new FakeService()) {
     storage,
     timers,
     random: () => 1,
-    onEvents: (events) => received.push(...events),
+    localEvents: () => local,
+    onEvents: (events) => {
+      received.push(...events);
+      for (const event of events) if (!local.some((kept) => kept.id === event.id)) local.push(event);
+    },
     onStatus: (status) => statuses.push(status),
     onProblem: (message) => problems.push(message),
   });
-  return { sync, service, storage, timers, received, problems, statuses, text: () => statusText(sync.status) };
+  /** An event made on this page: into the browser's record, then offered, as the run store and its subscriber do. */
+  const make = (event: RunEvent) => {
+    local.push(event);
+    sync.offer();
+  };
+  return { sync, service, storage, timers, received, problems, statuses, local, make, text: () => statusText(sync.status) };
 }
 
 describe('RunSync', () => {
@@ -86,13 +109,13 @@ describe('RunSync', () => {
     first.sync.start();
     first.service.stream!.failed(offline);
     const events = [tick('a'), tick('b'), tick('c')];
-    events.forEach((event) => first.sync.add(event));
+    events.forEach((event) => first.make(event));
     await flush();
     expect(first.text()).toBe('Offline · 3 changes waiting');
     first.sync.stop();
 
     // The page is reloaded, still offline, then the network comes back.
-    const second = setUp(storage);
+    const second = setUp(storage, new FakeService(), [...events]);
     expect(second.sync.waiting.map((event) => event.id)).toEqual(events.map((event) => event.id));
     second.sync.start();
     second.service.stream!.open();
@@ -103,10 +126,10 @@ describe('RunSync', () => {
   });
 
   it('retries with growing delays, and sends at once when the live stream reconnects', async () => {
-    const { sync, service, timers, text } = setUp();
+    const { sync, service, timers, text, make } = setUp();
     service.answer = () => offline;
     sync.start();
-    sync.add(tick('a'));
+    make(tick('a'));
     await flush();
     const delays = [];
     for (let attempt = 0; attempt < 4; attempt++) {
@@ -125,11 +148,11 @@ describe('RunSync', () => {
   });
 
   it('says why the server did not save, keeps the queue while the database is down, and sends it after', async () => {
-    const { sync, service, timers, text } = setUp();
+    const { sync, service, timers, text, make } = setUp();
     sync.start();
     service.stream!.open();
     service.answer = () => ({ kind: 'unavailable', message: 'The run database is unreachable.', retryAfter: 5 });
-    sync.add(tick('a'));
+    make(tick('a'));
     await flush();
     expect(text()).toBe('Not saved to the server: The run database is unreachable.');
     expect(timers.delays()).toEqual([5000]);
@@ -140,27 +163,183 @@ describe('RunSync', () => {
     expect(text()).toBe('Shared · synced');
   });
 
-  it('drops an event the service will never take, says so, and sends the rest', async () => {
-    const { sync, service, text } = setUp();
+  it('sets aside an event the service refuses as a whole request, says so, and sends the rest', async () => {
+    const { sync, service, text, make } = setUp();
     sync.start();
     service.stream!.open();
     const bad = tick('bad');
     service.answer = () => (service.requests.at(-1)!.includes(bad) ? { kind: 'rejected', message: 'events[0]: "step" must be a step id' } : null);
-    sync.add(bad);
+    make(bad);
     await flush();
-    sync.add(tick('good'));
+    make(tick('good'));
     await flush();
     expect(service.committed.map((event) => ('step' in event ? event.step : null))).toEqual(['good']);
     expect(sync.waiting).toEqual([]);
-    expect(text()).toBe('Not saved to the server: events[0]: "step" must be a step id');
+    expect(text()).toBe('Shared · synced');
+    expect(refusedText(sync.refused)).toBe('1 change was refused by the server: events[0]: "step" must be a step id. It is kept in this browser’s record only.');
+  });
+
+  it('commits every valid event of a mixed batch, sets aside the refused one visibly, and never sends it again', async () => {
+    const storage = new MemoryStorage();
+    const { sync, service, text, local } = setUp(storage);
+    const good = [tick('a'), tick('b')];
+    const bad = { ...tick('c'), at: '1' } as RunEvent;
+    local.push(good[0]!, bad, good[1]!);
+    sync.start();
+    await flush();
+    service.stream!.open();
+    await flush();
+    expect(service.requests).toHaveLength(1);
+    expect(service.committed).toEqual(good);
+    expect(sync.refused).toEqual([{ id: bad.id, error: expect.stringContaining('"at" must be an ISO 8601 time') }]);
+    expect(text()).toBe('Shared · synced');
+
+    // Reloaded: the refused event is still shown, and not sent again.
+    const again = setUp(storage, service, local);
+    again.sync.start();
+    await flush();
+    service.stream!.open();
+    await flush();
+    expect(service.requests).toHaveLength(1);
+    expect(again.sync.refused.map((event) => event.id)).toEqual([bad.id]);
+  });
+
+  it('halves a batch the service refuses whole until the one event it is about stands alone', async () => {
+    const { sync, service, local } = setUp();
+    const events = Array.from({ length: 8 }, (_, index) => tick(`s${index}`));
+    const poison = events[5]!;
+    service.answer = () => (service.requests.at(-1)!.includes(poison) ? { kind: 'rejected', message: 'The request body is too large.' } : null);
+    local.push(...events);
+    sync.start();
+    await flush();
+    service.stream!.open();
+    for (let round = 0; round < 10; round++) await flush();
+    expect(service.committed.map((event) => event.id).sort()).toEqual(events.filter((event) => event !== poison).map((event) => event.id).sort());
+    expect(sync.refused.map((event) => event.id)).toEqual([poison.id]);
+    expect(sync.waiting).toEqual([]);
+  });
+
+  it('sizes batches by bytes as well as by count, so no request is too large', async () => {
+    const { sync, service, local } = setUp();
+    const long = (n: number): RunEvent => ({ id: `note-${String(n).padStart(6, '0')}`, at: '2026-11-23T10:00:00.000Z', by: 'Ana', type: 'note', step: null, text: '€'.repeat(2000) });
+    local.push(...Array.from({ length: API_LIMITS.eventsPerRequest }, (_, n) => long(n)));
+    sync.start();
+    await flush();
+    service.stream!.open();
+    for (let round = 0; round < 5; round++) await flush();
+    expect(service.committed).toHaveLength(API_LIMITS.eventsPerRequest);
+    expect(service.requests.length).toBeGreaterThan(1);
+    for (const request of service.requests) expect(new TextEncoder().encode(JSON.stringify({ events: request })).length).toBeLessThanOrEqual(API_LIMITS.bodyBytes);
+  });
+
+  it('opening a run the service already has sends nothing; one event imported since is all it sends', async () => {
+    const storage = new MemoryStorage();
+    const service = new FakeService();
+    const history = Array.from({ length: 1000 }, (_, index) => tick(`step-${index}`));
+    service.committed.push(...history);
+    // The first visit from this browser streams the run from its start and sends nothing back.
+    const first = setUp(storage, service, []);
+    first.sync.start();
+    first.service.stream!.open();
+    first.service.stream!.events(history, 1000);
+    await flush();
+    expect(first.received).toHaveLength(1000);
+    expect(service.requests).toEqual([]);
+    expect(first.text()).toBe('Shared · synced');
+    first.sync.stop();
+
+    // Opened again: no read, no append, the stream resumes where it was.
+    const readsBefore = service.reads.length;
+    const second = setUp(storage, service, [...first.local]);
+    second.sync.start();
+    second.service.stream!.open();
+    await flush();
+    expect(service.reads.length).toBe(readsBefore);
+    expect(service.requests).toEqual([]);
+    expect(service.subscribedFrom.at(-1)).toBe(1000);
+    second.sync.stop();
+
+    // An event that came from a file since: the run is read once more, and that event alone is sent.
+    const imported = tick('from-a-file');
+    const third = setUp(storage, service, [...first.local, imported]);
+    third.sync.start();
+    for (let round = 0; round < 600 && service.requests.length === 0; round++) await flush();
+    expect(service.requests).toEqual([[imported]]);
+    expect(service.reads.length).toBe(readsBefore + 10);
+  });
+
+  it('moves past an event it cannot read, says the page is out of date, and never claims to be synced', async () => {
+    const { sync, service, timers, text, problems } = setUp();
+    sync.start();
+    service.stream!.open();
+    service.stream!.events([tick('x')], 1);
+    expect(text()).toBe('Shared · synced');
+    service.stream!.unreadable(2);
+    expect(text()).toBe('This page is out of date: reload to keep syncing');
+    expect(problems).toEqual(['The server sent a change this page cannot read: reload the page to see it.']);
+    service.stream!.failed(offline);
+    timers.run();
+    expect(service.subscribedFrom).toEqual([0, 2]);
+  });
+
+  it('on a service that speaks a newer protocol, queues but sends nothing and says the page is out of date', async () => {
+    const service = new FakeService();
+    const local: RunEvent[] = [];
+    const sync = new RunSync({ slug: 'demo', ticket: 'INC-1', transport: service, storage: new MemoryStorage(), localEvents: () => local, onEvents: () => {}, outdated: true });
+    sync.start();
+    local.push(tick('a'));
+    sync.offer();
+    await flush();
+    expect(service.requests).toEqual([]);
+    expect(service.stream).toBeNull();
+    expect(sync.waiting).toHaveLength(1);
+    expect(statusText(sync.status)).toBe('This page is out of date: reload to keep syncing');
+  });
+
+  it('reads the run again from the start when the service has lost what this browser read, and sends it what it lacks', async () => {
+    const { sync, service, make } = setUp();
+    sync.start();
+    service.stream!.open();
+    const mine = [tick('a'), tick('b')];
+    mine.forEach(make);
+    await flush();
+    expect(service.committed).toEqual(mine);
+    service.stream!.events(mine, 2);
+    // The service is restored from an older backup: it has none of them.
+    service.committed = [];
+    service.stream!.failed({ kind: 'behind', message: 'This run has 0 events on the service' });
+    for (let round = 0; round < 5; round++) await flush();
+    expect(service.reads).toContain(0);
+    expect(service.committed.map((event) => event.id)).toEqual(mine.map((event) => event.id));
+  });
+
+  it('never says synced while a change waits', async () => {
+    const { sync, service, make, timers } = setUp();
+    const seen: { status: string; waiting: number }[] = [];
+    const watch = () => seen.push({ status: statusText(sync.status), waiting: sync.waiting.length });
+    service.answer = () => offline;
+    sync.start();
+    service.stream!.open();
+    watch();
+    make(tick('a'));
+    watch();
+    await flush();
+    watch();
+    service.answer = () => null;
+    timers.run();
+    watch();
+    await flush();
+    watch();
+    expect(seen.filter(({ status, waiting }) => status === 'Shared · synced' && waiting > 0)).toEqual([]);
+    expect(seen.at(-1)).toEqual({ status: 'Shared · synced', waiting: 0 });
   });
 
   it('stops retrying when access is refused, until told to try again', async () => {
-    const { sync, service, timers, text } = setUp();
+    const { sync, service, timers, text, make } = setUp();
     sync.start();
     service.stream!.open();
     service.answer = () => ({ kind: 'denied', message: 'The access token is wrong.' });
-    sync.add(tick('a'));
+    make(tick('a'));
     await flush();
     expect(text()).toBe('Not saved to the server: The access token is wrong.');
     expect(timers.delays()).toEqual([]);

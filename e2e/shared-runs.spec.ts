@@ -79,6 +79,72 @@ test.describe('runs shared through the run service', () => {
     await ben.getByText(/^History \(\d+ changes\)$/).click();
     await expect(ben.getByRole('listitem').filter({ hasText: 'Ana ticked “Open a new PowerShell window' })).toHaveCount(1);
   });
+
+  test('a change the server refuses is set aside and shown, and the changes after it keep arriving', async ({ browser }) => {
+    const url = `${PAGE}?run=INC-SHARED-3&build=1.1.614.0`;
+    const ana = await person(browser, 'Ana', url);
+    const ben = await person(browser, 'Ben', url);
+    // The service refuses Ana's tick of the Log On step, as it would an event it cannot store, and takes the rest.
+    await ana.route('**/api/runs/*/*/events', async (route) => {
+      const body = route.request().postDataJSON() as { events: { id: string; type: string; step?: string }[] } | null;
+      const refused = body?.events.findIndex((event) => event.type === 'tick' && event.step === 'open-log-on-tab') ?? -1;
+      if (route.request().method() !== 'POST' || !body || refused < 0) return route.fallback();
+      const rest = body.events.filter((_, index) => index !== refused);
+      const answer = rest.length > 0 ? await (await route.fetch({ postData: JSON.stringify({ events: rest }) })).json() : { added: [], cursor: 0 };
+      await route.fulfill({ json: { ...answer, refused: [{ index: refused, id: body.events[refused]!.id, error: 'event x: "step" is not a step of this procedure' }] } });
+    });
+    await ana.getByRole('checkbox', logOnTab).check();
+    await expect(ana.getByRole('alert')).toHaveText('1 change was refused by the server: event x: "step" is not a step of this procedure. It is kept in this browser’s record only.');
+    await expect(sharing(ana)).toHaveText('Shared · synced');
+    await ana.getByRole('checkbox', newPassword).check();
+    await expect(ben.getByRole('checkbox', newPassword)).toBeChecked();
+    await expect(ben.getByRole('checkbox', logOnTab)).not.toBeChecked();
+    // Ana's own record keeps the refused tick, and it stays shown after a reload.
+    await ana.reload();
+    await expect(ana.getByRole('checkbox', logOnTab)).toBeChecked();
+    await expect(ana.getByRole('alert')).toContainText('1 change was refused by the server');
+  });
+
+  test('a page older than the service says it is out of date instead of synced, and sends once reloaded', async ({ browser }) => {
+    const url = `${PAGE}?run=INC-SHARED-4&build=1.1.614.0`;
+    const ben = await person(browser, 'Ben', url);
+    const context = await browser.newContext();
+    await context.addInitScript(() => localStorage.setItem('runbook:name', 'Ana'));
+    const ana = await context.newPage();
+    await ana.route('**/api/service.json', (route) => route.fulfill({ json: { service: true, protocol: 99, token: false, identity: null } }));
+    await ana.goto(url);
+    await expect(sharing(ana)).toHaveText('This page is out of date: reload to keep syncing');
+    await ana.getByRole('checkbox', logOnTab).check();
+    await expect(sharing(ana)).toHaveText('This page is out of date: reload to keep syncing');
+    await expect(ben.getByRole('checkbox', logOnTab)).not.toBeChecked();
+
+    // The new page speaks the service's protocol: what waited is sent.
+    await ana.unroute('**/api/service.json');
+    await ana.reload();
+    await expect(sharing(ana)).toHaveText('Shared · synced');
+    await expect(ben.getByRole('checkbox', logOnTab)).toBeChecked();
+  });
+
+  test('opening a run again sends the service nothing it already has', async ({ browser }) => {
+    const url = `${PAGE}?run=INC-SHARED-5&build=1.1.380.0`;
+    const ana = await person(browser, 'Ana', url);
+    for (const name of [logOnTab.name, newPassword.name, 'Open a new PowerShell window.']) await ana.getByRole('checkbox', { name }).check();
+    await expect(sharing(ana)).toHaveText('Shared · synced');
+    const appends: string[] = [];
+    ana.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/runs/')) appends.push(request.url());
+    });
+    await ana.reload();
+    await expect(sharing(ana)).toHaveText('Shared · synced');
+    await expect(progress(ana)).toHaveText(/^3 of 20 steps done/);
+    // A second tab of the same browser opens it too.
+    const tab = await ana.context().newPage();
+    await tab.goto(url);
+    await expect(sharing(tab)).toHaveText('Shared · synced');
+    expect(appends).toEqual([]);
+    await tab.getByRole('checkbox', { name: "Change to the sync engine's program folder." }).check();
+    await expect(progress(ana)).toHaveText(/^4 of 20 steps done/);
+  });
 });
 
 test('on a plain static host a run says it is kept in this browser', async ({ page }) => {

@@ -2,6 +2,7 @@
 
 import type { RunEvent } from '@/lib/runs/events';
 import type { StepInstance } from '@/lib/runs/outline';
+import { eventWho } from '@/lib/runs/state';
 import { formatTime } from '@/lib/runs/time';
 import { useChecklist } from '../checklist/checklist.client';
 
@@ -42,7 +43,7 @@ export function RunHistory() {
       <ol className="mt-2 space-y-1">
         {state.events.map((event) => (
           <li key={event.id}>
-            <time dateTime={event.at}>{formatTime(event.at)}</time> {event.by ?? 'Someone'} {describeEvent(event, steps)}
+            <time dateTime={event.at}>{formatTime(event.at)}</time> {eventWho(event) ?? 'Someone'} {describeEvent(event, steps)}
           </li>
         ))}
       </ol>

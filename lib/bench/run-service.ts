@@ -142,7 +142,8 @@ export function seedSql(runs: number, events: number, procedures: number): strin
   return [
     `INSERT INTO runs (slug, ticket, event_count, summary, created_at, updated_at)
      SELECT 'seed-procedure-' || (n % ${procedures}), 'SEED-' || n, ${events},
-            jsonb_build_object('title', 'Seeded procedure', 'stepCount', ${events}, 'ticked', ${events}, 'skipped', 0, 'finished', false, 'people', jsonb_build_array('Seed')),
+            jsonb_build_object('title', 'Seeded procedure', 'build', null, 'finished', false, 'people', jsonb_build_array('Seed'),
+              'progress', jsonb_build_object('done', ${events}, 'skipped', 0, 'open', 0, 'total', ${events})),
             now() - make_interval(mins => n), now() - make_interval(secs => n)
      FROM generate_series(1, ${runs}) AS n`,
     `INSERT INTO run_events (run_id, seq, id, event)

@@ -124,6 +124,19 @@ describe('foldRun', () => {
     expect(JSON.parse(JSON.stringify(state.marks))).toEqual(state.marks);
   });
 
+  it('says who did a step and, beside it, who the sign-in proxy said sent it, when that is someone else', () => {
+    const offline = ev(1, { type: 'tick', step: 'a' }, 'Ana');
+    const uploaded = { ...offline, via: 'ben@corp.example' };
+    const own = { ...ev(2, { type: 'tick', step: 'b' }, 'ben@corp.example'), via: 'ben@corp.example' };
+    // Whichever copy comes first, the one the service vouched for is folded.
+    for (const events of [[offline, uploaded, own], [uploaded, offline, own]]) {
+      const state = foldRun('demo', 'INC-1', events);
+      expect(stepMark(state, 'a')?.by).toBe('Ana, via ben@corp.example');
+      expect(stepMark(state, 'b')?.by).toBe('ben@corp.example');
+      expect(state.people).toEqual(['Ana', 'ben@corp.example']);
+    }
+  });
+
   it('folds the same whichever of two events with one id it sees first', () => {
     const a = ev(1, { type: 'tick', step: 'a' }, 'Ana', 'same-id-01');
     const b = ev(1, { type: 'tick', step: 'b' }, 'Ana', 'same-id-01');

@@ -47,6 +47,16 @@ export interface RunState {
   events: RunEvent[];
 }
 
+/**
+ * Who did an event, as the record and the history say it: its `by`, and
+ * beside it who the sign-in proxy said sent it, when that is someone else
+ * ("Ana, via ben@corp.example": Ben uploaded what Ana did offline).
+ */
+export function eventWho(event: Pick<RunEvent, 'by' | 'via'>): string | null {
+  if (event.via === undefined || event.via === event.by) return event.by;
+  return `${event.by ?? 'Someone'}, via ${event.via}`;
+}
+
 /** The mark of a step instance, if it has one. */
 export function stepMark(state: RunState, id: string): StepMark | undefined {
   return Object.hasOwn(state.marks, id) ? state.marks[id] : undefined;
@@ -73,27 +83,28 @@ export function foldRun(slug: string, ticket: string | null, events: readonly Ru
   let finishedAt: string | null = null;
 
   for (const event of history) {
+    const by = eventWho(event);
     if (event.by !== null) people.add(event.by);
     switch (event.type) {
       case 'start':
         if (started) break;
-        started = { at: event.at, by: event.by, title: event.title, revision: event.revision, stepIds: [...event.stepIds] };
+        started = { at: event.at, by, title: event.title, revision: event.revision, stepIds: [...event.stepIds] };
         startBuild = event.build;
         break;
       case 'tick':
-        if (marks.get(event.step)?.status !== 'done') marks.set(event.step, { status: 'done', at: event.at, by: event.by });
+        if (marks.get(event.step)?.status !== 'done') marks.set(event.step, { status: 'done', at: event.at, by });
         break;
       case 'untick':
         if (marks.get(event.step)?.status === 'done') marks.delete(event.step);
         break;
       case 'skip':
-        marks.set(event.step, { status: 'skipped', at: event.at, by: event.by, reason: event.reason });
+        marks.set(event.step, { status: 'skipped', at: event.at, by, reason: event.reason });
         break;
       case 'unskip':
         if (marks.get(event.step)?.status === 'skipped') marks.delete(event.step);
         break;
       case 'note':
-        notes.push({ id: event.id, at: event.at, by: event.by, step: event.step, text: event.text });
+        notes.push({ id: event.id, at: event.at, by, step: event.step, text: event.text });
         break;
       case 'input':
         inputs.set(event.name, Array.isArray(event.value) ? [...event.value] : event.value);
@@ -115,7 +126,7 @@ export function foldRun(slug: string, ticket: string | null, events: readonly Ru
   let build = startBuild;
   for (const event of buildEvents) {
     if (event.build === build) continue;
-    builds.push({ at: event.at, by: event.by, build: event.build });
+    builds.push({ at: event.at, by: eventWho(event), build: event.build });
     build = event.build;
   }
 
@@ -137,7 +148,8 @@ export function foldRun(slug: string, ticket: string | null, events: readonly Ru
 
 /** Sorted by `compareEvents`, each id once. Two different events under one id (a broken client) still fold the same in any order. */
 function inFoldOrder(events: readonly RunEvent[]): RunEvent[] {
-  const sorted = [...events].sort((a, b) => compareEvents(a, b) || compareText(JSON.stringify(a), JSON.stringify(b)));
+  // Of two copies of one event, the one the service vouched for (`via`) is kept, as `mergeEvents` keeps it.
+  const sorted = [...events].sort((a, b) => compareEvents(a, b) || Number(b.via !== undefined) - Number(a.via !== undefined) || compareText(JSON.stringify(a), JSON.stringify(b)));
   const seen = new Set<string>();
   const history: RunEvent[] = [];
   for (const event of sorted) {

@@ -122,6 +122,17 @@ describe('the run store', () => {
     expect(store.getRun(RUN).events).toEqual([]);
   });
 
+  it('takes the copy of an event the service vouched for in place of its own, and shows it at once', () => {
+    const store = createRunStore(new Browser().tab().adapter, { now: () => NOW, who: () => 'Ana' });
+    store.subscribe(() => {});
+    store.append(RUN, [tick('a')]);
+    const [mine] = store.getRun(RUN).events;
+    expect(store.merge(RUN, [{ ...mine!, via: 'ben@corp.example' }])).toEqual({ added: 1 });
+    expect(store.getRun(RUN).marks['a']?.by).toBe('Ana, via ben@corp.example');
+    expect(store.merge(RUN, [mine!])).toEqual({ added: 0 });
+    expect(store.getRun(RUN).events[0]!.via).toBe('ben@corp.example');
+  });
+
   it('merges events made elsewhere once, and says how many were new', () => {
     const store = createRunStore(new Browser().tab().adapter);
     const events = sampleRun(30);

@@ -346,7 +346,7 @@ export interface RunStore {
   remove(key: RunKey): void;
 }
 
-const sameEvents = (a: readonly RunEvent[], b: readonly RunEvent[]) => a.length === b.length && a.every((event, index) => event.id === b[index]!.id);
+const sameEvents = (a: readonly RunEvent[], b: readonly RunEvent[]) => a.length === b.length && a.every((event, index) => event.id === b[index]!.id && event.via === b[index]!.via);
 const sameRuns = (a: readonly RunState[], b: readonly RunState[]) => a.length === b.length && a.every((run, index) => run === b[index]);
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -435,9 +435,13 @@ export function createRunStore(adapter: RunStorageAdapter, options: RunStoreOpti
       changed(key);
     },
     merge(key, events) {
-      const known = new Set(getRun(key).events.map((event) => event.id));
+      // A copy the service vouched for (`via`) replaces this browser's copy of the same event.
+      const known = new Map(getRun(key).events.map((event) => [event.id, event.via !== undefined]));
       const added = new Map<string, RunEvent>();
-      for (const event of events) if (!known.has(event.id) && !added.has(event.id)) added.set(event.id, event);
+      for (const event of events) {
+        const vouched = known.get(event.id);
+        if ((vouched === undefined || (!vouched && event.via !== undefined)) && !added.has(event.id)) added.set(event.id, event);
+      }
       if (added.size > 0) {
         adapter.append(key, [...added.values()]);
         changed(key);

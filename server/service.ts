@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { ServiceConfig } from './config';
+import { lockDataDir } from './data-lock';
 import { migrate, openPglite, openPostgres } from './database';
 import { RunHub } from './run-hub';
 import { RUN_CHANNEL, runKey, RunStore } from './run-store';
@@ -22,10 +23,20 @@ export interface RunningService {
 export async function startService(config: ServiceConfig, log: (message: string) => void): Promise<RunningService> {
   if (!existsSync(path.join(config.siteDir, 'index.html')))
     throw new Error(`There is no built site in ${config.siteDir}: run "npm run build" first, or "npm run serve" to build and serve.`);
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  try {
+    return await open(config, log, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+async function open(config: ServiceConfig, log: (message: string) => void, unlock: () => void): Promise<RunningService> {
   const db = config.databaseUrl
     ? openPostgres(config.databaseUrl, log)
     : await openPglite(config.dataDir).catch((error: Error) => {
-        throw new Error(`Cannot open the run database in ${config.dataDir} (${error.message}). Only one instance may use a folder: give each its own RUNBOOK_DATA, or share a PostgreSQL with DATABASE_URL.`);
+        throw new Error(`Cannot open the run database in ${config.dataDir} (${error.message}).`);
       });
   try {
     await migrate(db);
@@ -36,14 +47,16 @@ export async function startService(config: ServiceConfig, log: (message: string)
   const store = new RunStore(db);
   const hub = new RunHub((name, cursor) => store.readSince(runKey(name), cursor), log);
   await db.listen(RUN_CHANNEL, (name) => void hub.notify(name), () => void hub.notifyAll());
-  const sweep = setInterval(() => void hub.notifyAll(), SWEEP_MS);
-
   const app = createApp({ config, store, hub, log });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error) => reject(new Error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`)));
+  }).catch(async (error) => {
+    await db.close().catch(() => {});
+    throw error;
   });
+  const sweep = setInterval(() => void hub.notifyAll(), SWEEP_MS);
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
@@ -57,6 +70,7 @@ export async function startService(config: ServiceConfig, log: (message: string)
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
       await db.close();
+      unlock();
     },
   };
 }

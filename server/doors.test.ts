@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceConfig } from './config';
+import { LOCK_FILE, lockDataDir } from './data-lock';
+import { startService, type RunningService } from './service';
+import { freshPgliteDir, startProcess, testConfig, testSite, type ServiceProcess } from './testing';
+
+/*
+ * The service's doors: who may knock (Host, token, proxy identity), what it
+ * answers when it cannot read a request, where it sends people, and that one
+ * data folder has one instance.
+ */
+
+const RUN = 'demo-procedure/INC-4711';
+const started: RunningService[] = [];
+const processes: ServiceProcess[] = [];
+afterAll(async () => {
+  await Promise.all(started.map((service) => service.close()));
+});
+afterEach(() => {
+  for (const service of processes.splice(0)) service.child.kill('SIGKILL');
+});
+
+let dataDir = '';
+beforeAll(async () => {
+  dataDir = await freshPgliteDir();
+}, 120_000);
+
+/** A service of this file's own, on a copy of the template PGlite folder. */
+async function serviceOf(overrides: Partial<ServiceConfig> = {}): Promise<string> {
+  const service = await startService(testConfig({ dataDir: await freshPgliteDir(), ...overrides }), () => {});
+  started.push(service);
+  return service.url;
+}
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Sends one request exactly as written, bytes and all (a header's value as
+ * UTF-8, a backslash, a doubled header), and reads the answer until the
+ * service closes the connection.
+ */
+function raw(base: string, target: string, headers: [string, string][] = [], method = 'GET'): Promise<RawResponse> {
+  const { hostname, port, host } = new URL(base);
+  const lines = [`${method} ${target} HTTP/1.1`, ...(headers.some(([name]) => /^host$/i.test(name)) ? [] : [`Host: ${host}`])];
+  for (const [name, value] of headers) lines.push(`${name}: ${value}`);
+  lines.push('Connection: close', '', '');
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname.replace(/^\[|\]$/g, ''));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', ...rest] = text.split('\r\n\r\n');
+      const [statusLine = '', ...fields] = head.split('\r\n');
+      const headers = Object.fromEntries(fields.map((field) => [field.slice(0, field.indexOf(':')).toLowerCase(), field.slice(field.indexOf(':') + 1).trim()]));
+      let body = rest.join('\r\n\r\n');
+      if (headers['transfer-encoding'] === 'chunked') body = unchunk(body);
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body });
+    });
+    socket.end(Buffer.from(lines.join('\r\n'), 'utf8'));
+  });
+}
+
+function unchunk(body: string): string {
+  let out = '';
+  for (let rest = body; ; ) {
+    const end = rest.indexOf('\r\n');
+    const size = parseInt(rest.slice(0, end), 16);
+    if (!size) return out;
+    out += rest.slice(end + 2, end + 2 + size);
+    rest = rest.slice(end + 2 + size + 2);
+  }
+}
+
+/** An answer of ours: JSON that says what is wrong, with our security headers. */
+function expectOurError(response: RawResponse, status: number, message: RegExp) {
+  expect(response.status).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  expect((JSON.parse(response.body) as { error: string }).error).toMatch(message);
+  expect(response.headers['x-frame-options']).toBe('DENY');
+  expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(response.headers['x-content-type-options']).toBe('nosniff');
+}
+
+describe('one instance per PGlite folder', () => {
+  it("a second start on a folder in use exits at once, naming the folder and the process; a crashed holder's lock does not block a restart", async () => {
+    const env = { PORT: '0', RUNBOOK_DATA: dataDir, RUNBOOK_SITE: testSite(), DATABASE_URL: '' };
+    const first = await startProcess(env);
+    processes.push(first);
+
+    const began = Date.now();
+    const second = startProcess(env, 20_000);
+    second.then((service) => processes.push(service), () => {});
+    await expect(second).rejects.toThrow(new RegExp(`exited with 1:[^]*${dataDir}[^]*process ${first.child.pid}\\b`));
+    expect(Date.now() - began).toBeLessThan(10_000);
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const restarted = await startProcess(env);
+    processes.push(restarted);
+    expect((await fetch(`${restarted.url}/api/runs`)).status).toBe(200);
+  }, 120_000);
+
+  it('takes over a lock whose process is gone, refuses one whose process runs, and releases its own', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'runbook-lock-'));
+    const lock = path.join(dir, LOCK_FILE);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(lock, `${gone}\n`);
+    const release = lockDataDir(dir);
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
+    release();
+    expect(existsSync(lock)).toBe(false);
+
+    writeFileSync(lock, `${process.ppid}\n`);
+    expect(() => lockDataDir(dir)).toThrow(`The run database in ${dir} is in use by process ${process.ppid}`);
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.ppid}\n`);
+  });
+});

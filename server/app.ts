@@ -56,12 +56,16 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
   });
 
   app.use('/api/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
+
+  app.use('/api/*', async (c, next) => {
     const wait = rateLimit.take(client(c));
     if (wait > 0) throw new ApiProblem(429, `Too many requests from this client; try again in ${wait} s.`, { 'Retry-After': String(wait) });
     if (c.req.path !== '/api/service.json') checkAccess(c);
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') checkWrite(c);
     await next();
-    c.res.headers.set('Cache-Control', 'no-store');
   });
 
   function checkAccess(c: Context) {
@@ -160,7 +164,7 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
   app.use('*', trailingSlash(config.siteDir));
   app.use('*', serveStatic({ root: path.relative(process.cwd(), config.siteDir) || '.' }));
   app.all('*', (c) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.text('Method not allowed', 405, { Allow: 'GET, HEAD' });
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.json({ error: `The site's files are read with GET or HEAD, not ${c.req.method}.` }, 405, { Allow: 'GET, HEAD' });
     const notFound = path.join(config.siteDir, '404.html');
     return existsSync(notFound) ? c.html(readFileSync(notFound, 'utf8'), 404) : c.text('Not found', 404);
   });

@@ -126,3 +126,27 @@ describe('one instance per PGlite folder', () => {
     expect(readFileSync(lock, 'utf8')).toBe(`${process.ppid}\n`);
   });
 });
+
+describe("the server's own answers", () => {
+  it('a request it cannot read gets JSON and our headers: a backslash in the path, a path of 20,000 characters', async () => {
+    const base = await serviceOf();
+    expectOurError(await raw(base, '/procedures\\demo-procedure/'), 400, /backslash/i);
+    expectOurError(await raw(base, `/${'a'.repeat(20_000)}`), 431, /too large/i);
+  }, 60_000);
+
+  it('every API answer, errors from its checks included, is no-store', async () => {
+    const token = 'a-long-random-test-token-1234';
+    const base = await serviceOf({ token });
+    const refused = await raw(base, '/api/runs');
+    expect(refused.status).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    expect((await raw(base, '/api/nothing-here', [['Authorization', `Bearer ${token}`]])).headers['cache-control']).toBe('no-store');
+  }, 60_000);
+
+  it('a non-GET on the site gets JSON that says what is allowed', async () => {
+    const base = await serviceOf();
+    const response = await raw(base, '/procedures/demo-procedure/', [['Content-Length', '0']], 'DELETE');
+    expectOurError(response, 405, /GET/);
+    expect(response.headers.allow).toBe('GET, HEAD');
+  }, 60_000);
+});

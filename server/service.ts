@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { ServiceConfig } from './config';
 import { lockDataDir } from './data-lock';
 import { migrate, openPglite, openPostgres } from './database';
+import { listen } from './http-server';
 import { RunHub } from './run-hub';
 import { RUN_CHANNEL, runKey, RunStore } from './run-store';
 
@@ -48,11 +48,7 @@ async function open(config: ServiceConfig, log: (message: string) => void, unloc
   const hub = new RunHub((name, cursor) => store.readSince(runKey(name), cursor), log);
   await db.listen(RUN_CHANNEL, (name) => void hub.notify(name), () => void hub.notifyAll());
   const app = createApp({ config, store, hub, log });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', (error) => reject(new Error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`)));
-  }).catch(async (error) => {
+  const server = await listen(app, config.host, config.port).catch(async (error: Error) => {
     await db.close().catch(() => {});
     throw error;
   });
@@ -67,7 +63,7 @@ async function open(config: ServiceConfig, log: (message: string) => void, unloc
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Live streams would hold the server open.
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.closeAllConnections();
       });
       await db.close();
       unlock();

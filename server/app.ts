@@ -10,6 +10,7 @@ import { isTicketId, SLUG, TICKET_ID_HINT } from '../lib/runs/names';
 import { API_LIMITS, type ServiceInfo } from '../lib/runs/api';
 import { EVENT_LIMITS, parseRunEvent, type RunEvent } from '../lib/runs/events';
 import { SECURITY_HEADERS } from '../lib/security/headers';
+import { hostAllowed } from './access';
 import type { ServiceConfig } from './config';
 import { DatabaseUnavailable } from './database';
 import { RateLimit, StreamCap } from './limits';
@@ -27,7 +28,7 @@ export interface ServiceParts {
 /** A 4xx or 5xx with a message for whoever sent the request. */
 class ApiProblem extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 415 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 415 | 421 | 429 | 503,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -58,6 +59,13 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
   app.use('/api/*', async (c, next) => {
     await next();
     c.res.headers.set('Cache-Control', 'no-store');
+  });
+
+  app.use('*', async (c, next) => {
+    const host = c.req.header('Host');
+    if (!hostAllowed(host, config.allowedHosts))
+      throw new ApiProblem(421, `This service does not answer to the name "${host ?? ''}". If people reach it by that name, add it to RUNBOOK_ALLOWED_HOSTS.`);
+    await next();
   });
 
   app.use('/api/*', async (c, next) => {

@@ -17,9 +17,16 @@ export interface ServiceConfig {
   requestsPerMinute: number;
   /** Live streams one client may hold open at once. */
   streamsPerClient: number;
+  /**
+   * The names a request's `Host` may give (lowercase, an IPv6 address in brackets): an entry
+   * without a port allows that name on any port. Always the loopback names, and RUNBOOK_ALLOWED_HOSTS.
+   */
+  allowedHosts: string[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+const HOST_ENTRY = /^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/;
 const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
 const MIN_TOKEN = 16;
 
@@ -50,6 +57,16 @@ export function readConfig(env: Record<string, string | undefined>): { ok: true;
         'your sign-in proxy sets (such as X-Forwarded-Email), or listen on 127.0.0.1 behind a proxy.',
     );
 
+  const listedHosts = (env.RUNBOOK_ALLOWED_HOSTS ?? '').split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  const badHost = listedHosts.find((entry) => !HOST_ENTRY.test(entry));
+  if (badHost !== undefined)
+    return fail(`RUNBOOK_ALLOWED_HOSTS must list the names people reach the service by, separated by commas, such as "runbooks.example.com,10.0.0.5:3000" (an IPv6 address in brackets), not "${badHost}".`);
+  if (!LOOPBACK.has(host) && listedHosts.length === 0)
+    return fail(
+      `Listening on ${host}, the service needs to know the names people reach it by, so that no other site's page can reach it under a name of its own (DNS rebinding): ` +
+        'set RUNBOOK_ALLOWED_HOSTS to them, such as runbooks.example.com.',
+    );
+
   const databaseUrl = env.DATABASE_URL || null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl))
     return fail('DATABASE_URL must be a PostgreSQL URL such as postgres://runbook@localhost/runbook, or unset to keep runs in RUNBOOK_DATA.');
@@ -66,6 +83,7 @@ export function readConfig(env: Record<string, string | undefined>): { ok: true;
       trustProxyHeader,
       requestsPerMinute,
       streamsPerClient,
+      allowedHosts: [...new Set([...LOOPBACK_HOSTS, ...listedHosts])],
     },
   };
 }

@@ -127,6 +127,29 @@ describe('one instance per PGlite folder', () => {
   });
 });
 
+describe('the Host allow-list', () => {
+  it('by default answers only to the loopback names, for the API and the site alike, and says what to set', async () => {
+    const base = await serviceOf();
+    const { port } = new URL(base);
+    for (const target of ['/api/runs', '/', '/procedures/demo-procedure/', '/api/service.json']) {
+      const refused = await raw(base, target, [['Host', `attacker.example:${port}`]]);
+      expectOurError(refused, 421, /attacker\.example.*RUNBOOK_ALLOWED_HOSTS/);
+      if (target.startsWith('/api/')) expect(refused.headers['cache-control']).toBe('no-store');
+    }
+    const write = await raw(base, `/api/runs/${RUN}/events`, [['Host', 'attacker.example'], ['Origin', 'http://attacker.example'], ['Content-Type', 'application/json'], ['Content-Length', '2']], 'POST');
+    expect(write.status).toBe(421);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'LOCALHOST'])
+      expect((await raw(base, '/api/runs', [['Host', host]])).status, host).toBe(200);
+  }, 60_000);
+
+  it('answers to the names it is given', async () => {
+    const base = await serviceOf({ allowedHosts: ['runbooks.example.com', 'localhost', '127.0.0.1', '[::1]'] });
+    expect((await raw(base, '/api/runs', [['Host', 'runbooks.example.com']])).status).toBe(200);
+    expect((await raw(base, '/api/runs', [['Host', 'runbooks.example.com:8443']])).status).toBe(200);
+    expect((await raw(base, '/api/runs', [['Host', 'evil.runbooks.example.com']])).status).toBe(421);
+  }, 60_000);
+});
+
 describe("the server's own answers", () => {
   it('a request it cannot read gets JSON and our headers: a backslash in the path, a path of 20,000 characters', async () => {
     const base = await serviceOf();

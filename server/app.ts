@@ -238,7 +238,11 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** A folder's page is at its address with a trailing slash, as the export links to it: send the short form there. */
+/**
+ * A folder's page is at its address with a trailing slash, as the export links to it: send the
+ * short form there. Only an address already in its plain form is sent on, so the redirect is
+ * always a path on this site: never `//other.example/…`, which a browser reads as another site.
+ */
 function trailingSlash(siteDir: string) {
   return async (c: Context, next: () => Promise<void>) => {
     const { pathname, search } = new URL(c.req.url);
@@ -249,6 +253,7 @@ function trailingSlash(siteDir: string) {
     } catch {
       return next();
     }
+    if (decoded !== path.posix.normalize(decoded) || !/^\/[^/\\]/.test(decoded)) return next();
     const folder = path.join(siteDir, decoded);
     const isFolder = folder.startsWith(siteDir) && existsSync(path.join(folder, 'index.html')) && statSync(folder).isDirectory();
     if (isFolder) return c.redirect(`${pathname}/${search}`, 308);

@@ -150,6 +150,19 @@ describe('the Host allow-list', () => {
   }, 60_000);
 });
 
+describe('redirects', () => {
+  it('never leave the site', async () => {
+    const base = await serviceOf();
+    const targets = ['//evil.example/x%2f..%2f..%2fprocedures/demo-procedure', '//evil.example/..%2fprocedures%2fdemo-procedure', '/%2fevil.example/..%2f..%2fprocedures/demo-procedure', '/%5cevil.example/..%2f..%2fprocedures/demo-procedure'];
+    for (const target of targets) {
+      const response = await raw(base, target);
+      expect(response.headers.location ?? '', target).not.toMatch(/^(\/[/\\]|[a-z][a-z0-9+.-]*:)/i);
+    }
+    const short = await raw(base, '/procedures/demo-procedure?run=INC-1');
+    expect([short.status, short.headers.location]).toEqual([308, '/procedures/demo-procedure/?run=INC-1']);
+  }, 60_000);
+});
+
 describe("the server's own answers", () => {
   it('a request it cannot read gets JSON and our headers: a backslash in the path, a path of 20,000 characters', async () => {
     const base = await serviceOf();

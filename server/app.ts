@@ -138,6 +138,8 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
     const run = key(c);
     const lastEventId = c.req.header('Last-Event-ID');
     const after = cursor(lastEventId ?? c.req.query('after') ?? '0', lastEventId !== undefined ? 'Last-Event-ID' : '"after"');
+    // A HEAD's body is never read, so a stream for it would never end: answer its headers, and hold no place.
+    if (c.req.method === 'HEAD') return c.body(null, 200, { 'Content-Type': 'text/event-stream' });
     const release = streams.acquire(client(c));
     if (!release) throw new ApiProblem(429, `This client already has ${config.streamsPerClient} live streams open; close one first.`);
     return streamSSE(c, async (stream) => {

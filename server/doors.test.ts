@@ -163,6 +163,21 @@ describe('redirects', () => {
   }, 60_000);
 });
 
+describe('the live stream', () => {
+  it('HEAD takes no stream place: after more HEADs than the cap, a stream still opens', async () => {
+    const base = await serviceOf({ streamsPerClient: 2 });
+    for (let index = 0; index < 3; index++) {
+      const head = await fetch(`${base}/api/runs/${RUN}/stream`, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('Content-Type')).toMatch(/^text\/event-stream/);
+    }
+    const abort = new AbortController();
+    const stream = await fetch(`${base}/api/runs/${RUN}/stream`, { signal: abort.signal });
+    expect(stream.status).toBe(200);
+    abort.abort();
+  }, 60_000);
+});
+
 describe("the server's own answers", () => {
   it('a request it cannot read gets JSON and our headers: a backslash in the path, a path of 20,000 characters', async () => {
     const base = await serviceOf();

@@ -13,3 +13,27 @@ export function hostAllowed(host: string | undefined, allowed: readonly string[]
   const given = host.toLowerCase();
   return allowed.includes(given) || allowed.includes(given.replace(/:\d{1,5}$/, ''));
 }
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const NOT_IN_A_NAME = /[\p{Cc}\u2028\u2029]/u;
+
+/**
+ * The identity a sign-in proxy vouches for, from the values its header came
+ * with, each as Node gives it (one character per byte, so UTF-8 is decoded
+ * here). Null when there is none; an error when it is not one well-formed
+ * value: sent more than once (which Node would join into "a, b"), not UTF-8,
+ * with control characters or longer than `maxLength`.
+ */
+export function proxyIdentity(values: readonly string[], header: string, maxLength: number): { identity: string | null } | { error: string } {
+  if (values.length > 1) return { error: `The ${header} header came more than once; your sign-in proxy must send exactly one.` };
+  if (values.length === 0) return { identity: null };
+  let identity: string;
+  try {
+    identity = UTF8.decode(Buffer.from(values[0]!, 'latin1')).trim();
+  } catch {
+    return { error: `The ${header} header is not UTF-8 text.` };
+  }
+  if (NOT_IN_A_NAME.test(identity)) return { error: `The ${header} header has control characters; an identity is one line of text.` };
+  if (identity.length > maxLength) return { error: `The ${header} header is longer than ${maxLength} characters.` };
+  return { identity: identity || null };
+}

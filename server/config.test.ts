@@ -40,6 +40,14 @@ describe('readConfig', () => {
     expect(readConfig({ RUNBOOK_TRUST_PROXY_HEADER: 'X Email' })).toEqual({ ok: false, error: expect.stringContaining('must be a header name') });
     expect(readConfig({ DATABASE_URL: 'mysql://x' })).toEqual({ ok: false, error: expect.stringContaining('DATABASE_URL must be a PostgreSQL URL') });
     expect(readConfig({ RUNBOOK_RATE_LIMIT: '0' })).toEqual({ ok: false, error: expect.stringContaining('RUNBOOK_RATE_LIMIT') });
+    expect(readConfig({ RUNBOOK_RATE_LIMIT_PER_ADDRESS: 'lots' })).toEqual({ ok: false, error: expect.stringContaining('RUNBOOK_RATE_LIMIT_PER_ADDRESS must be') });
+  });
+
+  it("behind a sign-in proxy, limits each remote address to ten people's requests unless told otherwise", () => {
+    const read = readConfig({ RUNBOOK_RATE_LIMIT: '100' });
+    expect(read.ok && [read.config.requestsPerMinute, read.config.requestsPerAddress]).toEqual([100, 1000]);
+    const told = readConfig({ RUNBOOK_RATE_LIMIT_PER_ADDRESS: '5000' });
+    expect(told.ok && [told.config.requestsPerMinute, told.config.requestsPerAddress]).toEqual([600, 5000]);
   });
 });
 

@@ -15,6 +15,8 @@ export interface ServiceConfig {
   trustProxyHeader: string | null;
   /** API requests one client may make in a minute. */
   requestsPerMinute: number;
+  /** Behind a sign-in proxy, API requests from one remote address in a minute, whatever identities they carry. */
+  requestsPerAddress: number;
   /** Live streams one client may hold open at once. */
   streamsPerClient: number;
   /**
@@ -41,6 +43,9 @@ export function readConfig(env: Record<string, string | undefined>): { ok: true;
   if (port === null || port > 65535) return fail(`PORT must be a port number from 0 to 65535, not "${env.PORT}".`);
   const requestsPerMinute = whole(env.RUNBOOK_RATE_LIMIT, 600);
   if (!requestsPerMinute) return fail(`RUNBOOK_RATE_LIMIT must be a number of requests per minute, 1 or more, not "${env.RUNBOOK_RATE_LIMIT}".`);
+  const requestsPerAddress = whole(env.RUNBOOK_RATE_LIMIT_PER_ADDRESS, 10 * requestsPerMinute);
+  if (!requestsPerAddress)
+    return fail(`RUNBOOK_RATE_LIMIT_PER_ADDRESS must be a number of requests per minute, 1 or more, not "${env.RUNBOOK_RATE_LIMIT_PER_ADDRESS}".`);
   const streamsPerClient = whole(env.RUNBOOK_MAX_STREAMS, 20);
   if (!streamsPerClient) return fail(`RUNBOOK_MAX_STREAMS must be a number of streams, 1 or more, not "${env.RUNBOOK_MAX_STREAMS}".`);
 
@@ -82,6 +87,7 @@ export function readConfig(env: Record<string, string | undefined>): { ok: true;
       token,
       trustProxyHeader,
       requestsPerMinute,
+      requestsPerAddress,
       streamsPerClient,
       allowedHosts: [...new Set([...LOOPBACK_HOSTS, ...listedHosts])],
     },

@@ -178,6 +178,48 @@ describe('the live stream', () => {
   }, 60_000);
 });
 
+describe('behind a sign-in proxy', () => {
+  const header = 'X-Forwarded-Email';
+  const identityOf = async (base: string, value: string) => raw(base, '/api/service.json', [[header, value]]);
+
+  it('a header sent twice is refused, not joined into one identity', async () => {
+    const base = await serviceOf({ trustProxyHeader: header });
+    const doubled = await raw(base, '/api/runs', [[header, 'ana@example.com'], [header, 'ben@example.com']]);
+    expectOurError(doubled, 400, /X-Forwarded-Email.*more than once/);
+  }, 60_000);
+
+  it('an identity in UTF-8 is read as UTF-8; one that is not a well-formed value is refused', async () => {
+    const base = await serviceOf({ trustProxyHeader: header });
+    const accented = await identityOf(base, 'José Núñez <jose@example.com>');
+    expect(JSON.parse(accented.body)).toMatchObject({ identity: 'José Núñez <jose@example.com>' });
+    expect((await raw(base, '/api/runs', [[header, 'José Núñez']])).status).toBe(200);
+
+    expectOurError(await raw(base, '/api/runs', [[header, 'ana\u0085@example.com']]), 400, /X-Forwarded-Email/);
+    expectOurError(await raw(base, '/api/runs', [[header, 'x'.repeat(101)]]), 400, /longer than 100/);
+    // Latin-1 bytes that are not UTF-8: 'é' alone as the byte 0xE9.
+    const { hostname, port, host } = new URL(base);
+    const latin1 = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(port), hostname);
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+      socket.on('close', () => resolve(text));
+      socket.end(Buffer.from(`GET /api/runs HTTP/1.1\r\nHost: ${host}\r\n${header}: Jos\xe9\r\nConnection: close\r\n\r\n`, 'latin1'));
+    });
+    expect(latin1).toMatch(/^HTTP\/1\.1 400 /);
+  }, 60_000);
+
+  it('rotating the identity does not slip past the rate limit: each remote address is counted too', async () => {
+    const base = await serviceOf({ trustProxyHeader: header, requestsPerMinute: 5, requestsPerAddress: 8 });
+    const statuses: number[] = [];
+    for (let index = 0; index < 10; index++) statuses.push((await raw(base, '/api/runs', [[header, `person-${index}@example.com`]])).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429, 429]);
+    const same: number[] = [];
+    const other = await serviceOf({ trustProxyHeader: header, requestsPerMinute: 5, requestsPerAddress: 8 });
+    for (let index = 0; index < 7; index++) same.push((await raw(other, '/api/runs', [[header, 'ana@example.com']])).status);
+    expect(same).toEqual([200, 200, 200, 200, 200, 429, 429]);
+  }, 60_000);
+});
+
 describe("the server's own answers", () => {
   it('a request it cannot read gets JSON and our headers: a backslash in the path, a path of 20,000 characters', async () => {
     const base = await serviceOf();

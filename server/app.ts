@@ -92,7 +92,8 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
 
   function checkAccess(c: Context) {
     if (config.token) {
-      const given = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
+      // The scheme's name is case-insensitive (RFC 9110): "bearer" is "Bearer".
+      const given = /^Bearer +(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
       if (!given || !sameSecret(given, config.token))
         throw new ApiProblem(401, given ? 'The access token is wrong.' : 'This service needs its access token: send "Authorization: Bearer <token>".', {
           'WWW-Authenticate': 'Bearer',

@@ -105,11 +105,10 @@ describe('one instance per PGlite folder', () => {
     const first = await startProcess(env);
     processes.push(first);
 
-    const began = Date.now();
-    const second = startProcess(env, 20_000);
+    // It exits before opening the database; what time it takes is Node's own start (seconds, on a busy machine).
+    const second = startProcess(env, 30_000);
     second.then((service) => processes.push(service), () => {});
-    await expect(second).rejects.toThrow(new RegExp(`exited with 1:[^]*${dataDir}[^]*process ${first.child.pid}\\b`));
-    expect(Date.now() - began).toBeLessThan(10_000);
+    await expect(second).rejects.toThrow(new RegExp(`exited with 1:\\n\\[runbook\\] The run database in ${dataDir} is in use by process ${first.child.pid}\\b`));
 
     first.child.kill('SIGKILL');
     await first.exited;

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { HttpBindings } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
@@ -10,6 +11,7 @@ import { isTicketId, SLUG, TICKET_ID_HINT } from '../lib/runs/names';
 import { API_LIMITS, PROTOCOL_VERSION, type RefusedEvent, type ServiceInfo } from '../lib/runs/api';
 import { EVENT_LIMITS, parseRunEvent, type RunEvent } from '../lib/runs/events';
 import { SECURITY_HEADERS } from '../lib/security/headers';
+import { hostAllowed, proxyIdentity } from './access';
 import type { ServiceConfig } from './config';
 import { DatabaseUnavailable } from './database';
 import { RateLimit, StreamCap } from './limits';
@@ -27,7 +29,7 @@ export interface ServiceParts {
 /** A 4xx or 5xx with a message for whoever sent the request. */
 class ApiProblem extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 421 | 429 | 503,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -44,11 +46,24 @@ const KEEP_ALIVE_MS = 15_000;
  */
 export function createApp({ config, store, hub, log }: ServiceParts): Hono {
   const app = new Hono();
-  const rateLimit = new RateLimit(config.requestsPerMinute);
+  const perClient = new RateLimit(config.requestsPerMinute);
+  // Behind a sign-in proxy everyone shares its address; the address has its own, larger limit, so that no one gets past by changing the identity sent.
+  const perAddress = config.trustProxyHeader ? new RateLimit(config.requestsPerAddress) : null;
   const streams = new StreamCap(config.streamsPerClient);
 
-  const identity = (c: Context): string | null => (config.trustProxyHeader ? c.req.header(config.trustProxyHeader)?.trim() || null : null);
-  const client = (c: Context): string => identity(c) ?? getConnInfo(c).remote.address ?? 'unknown';
+  const address = (c: Context): string => getConnInfo(c).remote.address ?? 'unknown';
+  const identity = (c: Context): string | null => {
+    if (!config.trustProxyHeader) return null;
+    const values = (c.env as HttpBindings).incoming.headersDistinct[config.trustProxyHeader.toLowerCase()] ?? [];
+    const read = proxyIdentity(values, config.trustProxyHeader, EVENT_LIMITS.by);
+    if ('error' in read) throw new ApiProblem(400, read.error);
+    return read.identity;
+  };
+  const client = (c: Context): string => identity(c) ?? address(c);
+  const limit = (rateLimit: RateLimit | null, who: string) => {
+    const wait = rateLimit?.take(who) ?? 0;
+    if (wait > 0) throw new ApiProblem(429, `Too many requests from this client; try again in ${wait} s.`, { 'Retry-After': String(wait) });
+  };
 
   app.use('*', async (c, next) => {
     await next();
@@ -56,17 +71,29 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
   });
 
   app.use('/api/*', async (c, next) => {
-    const wait = rateLimit.take(client(c));
-    if (wait > 0) throw new ApiProblem(429, `Too many requests from this client; try again in ${wait} s.`, { 'Retry-After': String(wait) });
-    if (c.req.path !== '/api/service.json') checkAccess(c);
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') checkWrite(c);
     await next();
     c.res.headers.set('Cache-Control', 'no-store');
   });
 
+  app.use('*', async (c, next) => {
+    const host = c.req.header('Host');
+    if (!hostAllowed(host, config.allowedHosts))
+      throw new ApiProblem(421, `This service does not answer to the name "${host ?? ''}". If people reach it by that name, add it to RUNBOOK_ALLOWED_HOSTS.`);
+    await next();
+  });
+
+  app.use('/api/*', async (c, next) => {
+    limit(perAddress, address(c));
+    limit(perClient, client(c));
+    if (c.req.path !== '/api/service.json') checkAccess(c);
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') checkWrite(c);
+    await next();
+  });
+
   function checkAccess(c: Context) {
     if (config.token) {
-      const given = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
+      // The scheme's name is case-insensitive (RFC 9110): "bearer" is "Bearer".
+      const given = /^Bearer +(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
       if (!given || !sameSecret(given, config.token))
         throw new ApiProblem(401, given ? 'The access token is wrong.' : 'This service needs its access token: send "Authorization: Bearer <token>".', {
           'WWW-Authenticate': 'Bearer',
@@ -75,7 +102,6 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
     if (config.trustProxyHeader) {
       const who = identity(c);
       if (!who) throw new ApiProblem(401, `This service takes who you are from the ${config.trustProxyHeader} header your sign-in proxy sets, and this request has none.`);
-      if (who.length > EVENT_LIMITS.by) throw new ApiProblem(400, `The ${config.trustProxyHeader} header is longer than ${EVENT_LIMITS.by} characters.`);
     }
   }
 
@@ -130,6 +156,8 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
     const after = cursor(lastEventId ?? c.req.query('after') ?? '0', lastEventId !== undefined ? 'Last-Event-ID' : '"after"');
     const end = await store.cursorOf(run);
     if (after > end) throw new CursorAhead(after, end);
+    // A HEAD's body is never read, so a stream for it would never end: answer its headers, and hold no place.
+    if (c.req.method === 'HEAD') return c.body(null, 200, { 'Content-Type': 'text/event-stream' });
     const release = streams.acquire(client(c));
     if (!release) throw new ApiProblem(429, `This client already has ${config.streamsPerClient} live streams open; close one first.`);
     return streamSSE(c, async (stream) => {
@@ -164,7 +192,7 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
   app.use('*', trailingSlash(config.siteDir));
   app.use('*', serveStatic({ root: path.relative(process.cwd(), config.siteDir) || '.' }));
   app.all('*', (c) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.text('Method not allowed', 405, { Allow: 'GET, HEAD' });
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.json({ error: `The site's files are read with GET or HEAD, not ${c.req.method}.` }, 405, { Allow: 'GET, HEAD' });
     const notFound = path.join(config.siteDir, '404.html');
     return existsSync(notFound) ? c.html(readFileSync(notFound, 'utf8'), 404) : c.text('Not found', 404);
   });
@@ -243,7 +271,11 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** A folder's page is at its address with a trailing slash, as the export links to it: send the short form there. */
+/**
+ * A folder's page is at its address with a trailing slash, as the export links to it: send the
+ * short form there. Only an address already in its plain form is sent on, so the redirect is
+ * always a path on this site: never `//other.example/…`, which a browser reads as another site.
+ */
 function trailingSlash(siteDir: string) {
   return async (c: Context, next: () => Promise<void>) => {
     const { pathname, search } = new URL(c.req.url);
@@ -254,6 +286,7 @@ function trailingSlash(siteDir: string) {
     } catch {
       return next();
     }
+    if (decoded !== path.posix.normalize(decoded) || !/^\/[^/\\]/.test(decoded)) return next();
     const folder = path.join(siteDir, decoded);
     const isFolder = folder.startsWith(siteDir) && existsSync(path.join(folder, 'index.html')) && statSync(folder).isDirectory();
     if (isFolder) return c.redirect(`${pathname}/${search}`, 308);

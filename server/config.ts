@@ -15,11 +15,20 @@ export interface ServiceConfig {
   trustProxyHeader: string | null;
   /** API requests one client may make in a minute. */
   requestsPerMinute: number;
+  /** Behind a sign-in proxy, API requests from one remote address in a minute, whatever identities they carry. */
+  requestsPerAddress: number;
   /** Live streams one client may hold open at once. */
   streamsPerClient: number;
+  /**
+   * The names a request's `Host` may give (lowercase, an IPv6 address in brackets): an entry
+   * without a port allows that name on any port. Always the loopback names, and RUNBOOK_ALLOWED_HOSTS.
+   */
+  allowedHosts: string[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+const HOST_ENTRY = /^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/;
 const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
 const MIN_TOKEN = 16;
 
@@ -34,6 +43,9 @@ export function readConfig(env: Record<string, string | undefined>): { ok: true;
   if (port === null || port > 65535) return fail(`PORT must be a port number from 0 to 65535, not "${env.PORT}".`);
   const requestsPerMinute = whole(env.RUNBOOK_RATE_LIMIT, 600);
   if (!requestsPerMinute) return fail(`RUNBOOK_RATE_LIMIT must be a number of requests per minute, 1 or more, not "${env.RUNBOOK_RATE_LIMIT}".`);
+  const requestsPerAddress = whole(env.RUNBOOK_RATE_LIMIT_PER_ADDRESS, 10 * requestsPerMinute);
+  if (!requestsPerAddress)
+    return fail(`RUNBOOK_RATE_LIMIT_PER_ADDRESS must be a number of requests per minute, 1 or more, not "${env.RUNBOOK_RATE_LIMIT_PER_ADDRESS}".`);
   const streamsPerClient = whole(env.RUNBOOK_MAX_STREAMS, 20);
   if (!streamsPerClient) return fail(`RUNBOOK_MAX_STREAMS must be a number of streams, 1 or more, not "${env.RUNBOOK_MAX_STREAMS}".`);
 
@@ -48,6 +60,16 @@ export function readConfig(env: Record<string, string | undefined>): { ok: true;
       `Refusing to listen on ${host} without access control: anyone who can reach it could read and change every run. ` +
         'Set RUNBOOK_TOKEN to a long random secret (the page asks for it once), or RUNBOOK_TRUST_PROXY_HEADER to the header ' +
         'your sign-in proxy sets (such as X-Forwarded-Email), or listen on 127.0.0.1 behind a proxy.',
+    );
+
+  const listedHosts = (env.RUNBOOK_ALLOWED_HOSTS ?? '').split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  const badHost = listedHosts.find((entry) => !HOST_ENTRY.test(entry));
+  if (badHost !== undefined)
+    return fail(`RUNBOOK_ALLOWED_HOSTS must list the names people reach the service by, separated by commas, such as "runbooks.example.com,10.0.0.5:3000" (an IPv6 address in brackets), not "${badHost}".`);
+  if (!LOOPBACK.has(host) && listedHosts.length === 0)
+    return fail(
+      `Listening on ${host}, the service needs to know the names people reach it by, so that no other site's page can reach it under a name of its own (DNS rebinding): ` +
+        'set RUNBOOK_ALLOWED_HOSTS to them, such as runbooks.example.com.',
     );
 
   const databaseUrl = env.DATABASE_URL || null;
@@ -65,7 +87,9 @@ export function readConfig(env: Record<string, string | undefined>): { ok: true;
       token,
       trustProxyHeader,
       requestsPerMinute,
+      requestsPerAddress,
       streamsPerClient,
+      allowedHosts: [...new Set([...LOOPBACK_HOSTS, ...listedHosts])],
     },
   };
 }

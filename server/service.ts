@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { ServiceConfig } from './config';
+import { lockDataDir } from './data-lock';
 import { migrate, openPglite, openPostgres } from './database';
+import { listen } from './http-server';
 import { exportOutlines } from './outlines';
 import { RunHub } from './run-hub';
 import { RUN_CHANNEL, runKey, RunStore } from './run-store';
@@ -23,10 +24,20 @@ export interface RunningService {
 export async function startService(config: ServiceConfig, log: (message: string) => void): Promise<RunningService> {
   if (!existsSync(path.join(config.siteDir, 'index.html')))
     throw new Error(`There is no built site in ${config.siteDir}: run "npm run build" first, or "npm run serve" to build and serve.`);
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  try {
+    return await open(config, log, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+async function open(config: ServiceConfig, log: (message: string) => void, unlock: () => void): Promise<RunningService> {
   const db = config.databaseUrl
     ? openPostgres(config.databaseUrl, log)
     : await openPglite(config.dataDir).catch((error: Error) => {
-        throw new Error(`Cannot open the run database in ${config.dataDir} (${error.message}). Only one instance may use a folder: give each its own RUNBOOK_DATA, or share a PostgreSQL with DATABASE_URL.`);
+        throw new Error(`Cannot open the run database in ${config.dataDir} (${error.message}).`);
       });
   try {
     await migrate(db);
@@ -39,14 +50,12 @@ export async function startService(config: ServiceConfig, log: (message: string)
   if (refreshed > 0) log(`counted the progress of ${refreshed} runs again, as their pages count it`);
   const hub = new RunHub((name, cursor) => store.readSince(runKey(name), cursor), log);
   await db.listen(RUN_CHANNEL, (name) => void hub.notify(name), () => void hub.notifyAll());
-  const sweep = setInterval(() => void hub.notifyAll(), SWEEP_MS);
-
   const app = createApp({ config, store, hub, log });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', (error) => reject(new Error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`)));
+  const server = await listen(app, config.host, config.port).catch(async (error: Error) => {
+    await db.close().catch(() => {});
+    throw error;
   });
+  const sweep = setInterval(() => void hub.notifyAll(), SWEEP_MS);
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
@@ -57,9 +66,10 @@ export async function startService(config: ServiceConfig, log: (message: string)
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Live streams would hold the server open.
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.closeAllConnections();
       });
       await db.close();
+      unlock();
     },
   };
 }

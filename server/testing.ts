@@ -97,7 +97,9 @@ export function testConfig(overrides: Partial<ServiceConfig>): ServiceConfig {
     token: null,
     trustProxyHeader: null,
     requestsPerMinute: 100_000,
+    requestsPerAddress: 100_000,
     streamsPerClient: 100,
+    allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
     ...overrides,
   };
 }

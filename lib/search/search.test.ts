@@ -4,6 +4,8 @@ import { loadContent } from '../content/load';
 import { buildSearchIndex, type SearchSource } from './build-index';
 import { createSearch, highlight, type SearchOptions } from './engine';
 import { NEAR_MISSES, QUERY_SET, SHORTHAND_QUERIES, UNKNOWN_CODES } from './query-set';
+import { syntheticProcedures } from '../bench/synthetic';
+import { MANIFEST_FILE } from './index-files';
 import { SHORTHAND } from './shorthand';
 import { tokenize } from './tokenize';
 
@@ -220,5 +222,16 @@ describe('other names of a procedure’s subject (alsoKnownAs)', () => {
       source('is-called-it', { alsoKnownAs: [words], steps: [{ id: 'b', text: 'Run the cmdlet.', ranges: [] }] }),
     ]);
     expect((await weighed(words)).results.map((result) => result.doc.slug)).toEqual(['is-called-it', 'says-it-twice']);
+  });
+});
+
+describe('a query of words most procedures have', () => {
+  it('finds the procedure that has them together, where each alone says nothing', async () => {
+    const { procedures } = await loadContent(path.resolve('content'));
+    const files = buildSearchIndex([...syntheticProcedures({ count: 200 }), ...procedures]);
+    const common = JSON.parse(files.get(MANIFEST_FILE)!).common as string[];
+    expect(common).toEqual(expect.arrayContaining(['account', 'servic', 'run']));
+    const search = createSearch(async (name) => JSON.parse(files.get(name)!));
+    expect((await search('the account the service runs as')).results[0]?.doc.slug).toBe('change-sync-service-account-password');
   });
 });

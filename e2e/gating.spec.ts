@@ -105,3 +105,45 @@ test('?build= overrides the saved build, and internal links keep it', async ({ p
   await page.getByRole('link', { name: 'Reset the Azure AD connector account credentials' }).click();
   await expect(page).toHaveURL(/\/procedures\/reset-azure-ad-connector-account\/\?build=1\.1\.614\.0$/);
 });
+
+test.describe('a link to a step in a gated part', () => {
+  const notForThisBuild = 'Not for your build (1.1.614.0): this step is for build 1.1.443.0 or older only';
+
+  test('on a build outside the range, the step itself says it is not for this build, under the warning for it', async ({ page }) => {
+    await page.goto(`${PAGE}?build=1.1.614.0#abandon-encryption-key`);
+    const step = page.getByRole('checkbox', keyUtility);
+    await expect(step).toBeVisible();
+    // Said on the step, where the link lands, and tied to its checkbox.
+    await expect(step).toHaveAccessibleDescription(notForThisBuild);
+    await expect(page.getByText(notForThisBuild)).toBeInViewport();
+
+    // The warning for the destructive step stands between the step before it and the step.
+    const warning = page.getByRole('note').filter({ hasText: 'The next step is for build 1.1.443.0 or older only' });
+    await expect(warning).toBeVisible();
+    const before = await page.getByRole('checkbox', { name: "Change to the sync engine's program folder." }).boundingBox();
+    const [above, target] = [await warning.boundingBox(), await step.boundingBox()];
+    expect(before!.y).toBeLessThan(above!.y);
+    expect(above!.y + above!.height).toBeLessThanOrEqual(target!.y);
+  });
+
+  test('on a build inside the range, or with none, the step names its range', async ({ page }) => {
+    await page.goto(`${PAGE}?build=1.1.380.0#abandon-encryption-key`);
+    await expect(page.getByRole('checkbox', keyUtility)).toHaveAccessibleDescription(
+      'This step is for build 1.1.443.0 or older only, which includes your build (1.1.380.0)',
+    );
+    await page.goto(`${PAGE}#abandon-encryption-key`);
+    await page.reload();
+    await expect(page.getByRole('checkbox', keyUtility)).toHaveAccessibleDescription(
+      'This step is for build 1.1.443.0 or older only: set your build to check',
+    );
+  });
+
+  test('only the linked step says it, and a step for every build says nothing', async ({ page }) => {
+    await page.goto(`${PAGE}?build=1.1.614.0#go-to-sync-bin-folder`);
+    await expect(page.getByRole('checkbox', { name: "Change to the sync engine's program folder." })).toHaveAccessibleDescription(notForThisBuild);
+    await expect(page.getByRole('checkbox', keyUtility)).toHaveAccessibleDescription('');
+    await page.goto(`${PAGE}?build=1.1.614.0#open-log-on-tab`);
+    await expect(page.getByRole('checkbox', { name: 'Open the properties of Microsoft Azure AD Sync and switch to the Log On tab.' })).toBeVisible();
+    await expect(page.getByText(/this step is for build/)).toHaveCount(0);
+  });
+});

@@ -9,7 +9,7 @@ import { isoDay, overdueReviews } from '../lib/review';
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { due: { type: 'boolean', default: false } } });
 const dir = positionals[0] ?? contentDir();
 const key = contentKey(dir);
-const { procedures, errors } = await loadContent(dir);
+const { procedures, errors, warnings } = await loadContent(dir);
 errors.push(...checkRecorded(readPublished(dir), procedures, path.relative(process.cwd(), path.join(dir, PUBLISHED_FILE))));
 
 if (errors.length > 0) {
@@ -18,6 +18,7 @@ if (errors.length > 0) {
   process.exit(1);
 }
 writeCompiled(dir, key, procedures);
+for (const warning of warnings) console.warn(`Warning: ${formatContentError(warning)}\n`);
 const steps = procedures.reduce((sum, procedure) => sum + procedure.steps.length, 0);
 console.log(`Content check passed: ${procedures.length} procedures, ${steps} steps.`);
 

@@ -8,11 +8,12 @@ import { formatTime } from '@/lib/runs/time';
 import { useChecklist, type ChecklistValue } from '../checklist/checklist.client';
 import { ReportStepProblem } from '../report/report-problem.client';
 import { useBooted } from '../use-booted';
+import { LinkedStepGate, useLinkedStepGate } from './linked-step-gate.client';
 import { CopyStepLink } from './step-link.client';
 import { useRepeat } from './repeat.client';
 
 /** A step as this copy of it shows: its id and text, with a Repeat's value and the run's inputs filled in. */
-function useStep(id: string, text: string): { id: string; text: string; alias: string | null; checklist: ChecklistValue } {
+function useStep(id: string, text: string): { id: string; text: string; alias: string | null; ranges?: string[]; checklist: ChecklistValue } {
   const checklist = useChecklist();
   const repeat = useRepeat();
   const instanceId = repeat ? repeatId(id, repeat.value) : id;
@@ -25,14 +26,17 @@ function useStep(id: string, text: string): { id: string; text: string; alias: s
     // Each copy of a repeated step needs a name of its own, for screen readers and for the record.
     text: repeat && !filled.includes(repeat.value) ? `${filled} (${repeat.value})` : filled,
     alias: repeat?.index === 0 ? id : null,
+    ranges: instance?.ranges,
     checklist,
   };
 }
 
 /** One step: its checkbox, its instruction, and what a run records about it. */
 export function StepRow({ id: baseId, text: baseText, children }: { id: string; text: string; children: ReactNode }) {
-  const { id, text, alias, checklist } = useStep(baseId, baseText);
+  const { id, text, alias, ranges, checklist } = useStep(baseId, baseText);
   const status = stepStatus(checklist.state, checklist.steps, id);
+  // Linked to from a ticket, a step in a gated part says on itself which builds it is for.
+  const gate = useLinkedStepGate({ id, alias }, ranges, checklist.build);
   return (
     <>
     {alias && <span id={alias} className="block" />}
@@ -41,9 +45,10 @@ export function StepRow({ id: baseId, text: baseText, children }: { id: string; 
       data-step=""
       className="group/step -mx-2 flex items-start gap-3 rounded-md px-2 py-1 pointer-coarse:min-h-11 pointer-coarse:py-2.5 target:bg-amber-100 target:ring-2 target:ring-amber-500 has-[>input:checked]:text-zinc-600 dark:target:bg-amber-950 dark:has-[>input:checked]:text-zinc-400"
     >
-      <StepCheckbox id={id} text={text} status={status} checklist={checklist} />
+      <StepCheckbox id={id} text={text} status={status} checklist={checklist} describedBy={gate?.elementId} />
       {/* Tapping the instruction ticks the step, as tapping a list item does in a phone's checklist app. */}
       <div className="min-w-0 flex-1 [&>p]:my-1 [&>p:first-child]:mt-0.5" onClick={tickFromText}>
+        {gate && <LinkedStepGate gate={gate} />}
         {children}
         <StepTime status={status} />
         {checklist.mode !== 'plain' && (
@@ -85,7 +90,7 @@ export interface PartProps {
  * The step's checkbox. A step with sub-steps is as done as they are: ticking it
  * ticks its open sub-steps, unticking it unticks them.
  */
-function StepCheckbox({ id, text, status, checklist }: PartProps) {
+function StepCheckbox({ id, text, status, checklist, describedBy }: PartProps & { describedBy?: string }) {
   const { steps, state, record, readOnly, build } = checklist;
   // Before the page has booted a tick could not be saved, so none can be made.
   const booted = useBooted();
@@ -106,6 +111,7 @@ function StepCheckbox({ id, text, status, checklist }: PartProps) {
     <input
       type="checkbox"
       aria-label={text}
+      aria-describedby={describedBy}
       checked={status.status === 'done'}
       disabled={!booted || readOnly}
       onChange={(event) => toggle(event.target.checked)}

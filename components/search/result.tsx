@@ -3,7 +3,7 @@
 import type { SearchResult } from '@/lib/search/engine';
 import { gateFor, gateLabel, isNeeded } from '@/lib/gating/gate';
 
-const PASSAGE_KIND = { symptom: 'Symptom', heading: 'Section', step: 'Step', alias: 'Old name' } as const;
+const PASSAGE_KIND = { symptom: 'Symptom', heading: 'Section', step: 'Step', alias: 'Old name', name: 'Also called' } as const;
 
 /** The passage that matched, with the matching words marked. */
 export function Passage({ result }: { result: SearchResult }) {

@@ -147,6 +147,8 @@ export function syntheticProcedures({ count, seed = 1, reservedCodes = [], reser
       title,
       summary: `${product} ${pick(PROBLEMS)}; ${verb.toLowerCase()} the ${object} and bring it back into service.`,
       aliases: next() < 0.3 ? [`old-${product.toLowerCase().replace(/\W+/g, '-')}-${index + 1}`] : [],
+      // Every one has another name, as a real knowledge base's would: more words at the weight of a symptom.
+      alsoKnownAs: [`${product} ${object}`],
       appliesTo: next() < 0.05 ? pick(ranges) : undefined,
       symptoms,
       headings,

@@ -54,7 +54,7 @@ async function load(): Promise<Content> {
     if (content.errors.length > 0) throw new ContentErrors(content.errors);
     return content;
   }
-  return { procedures: await readOrCompile(contentDir()), ...readSettings(contentDir(), (file) => file) };
+  return { procedures: await readOrCompile(contentDir()), warnings: [], ...readSettings(contentDir(), (file) => file) };
 }
 
 /** Every procedure, sorted by title. Throws, listing every problem, when content has errors. */

@@ -224,6 +224,14 @@ describe('a broken content file fails with file, line and fix', () => {
       ],
     },
     {
+      name: 'invalid-also-known-as',
+      expected: [
+        { file: 'names.mdx', line: 10, message: /alsoKnownAs\.1: a name cannot be empty/, fix: /correct the value/ },
+        { file: 'names.mdx', line: 11, message: /alsoKnownAs\.2: "ad ds  Connector account" is already listed \(alsoKnownAs\.0\)/, fix: /list each name once/ },
+        { file: 'single.mdx', line: 8, message: /alsoKnownAs: .*expected array, received string/, fix: /one "- value" per line/ },
+      ],
+    },
+    {
       name: 'missing-shared',
       expected: [{ file: 'shares.mdx', line: 11, message: /no shared steps named "not-there"/, fix: /content\/shared/ }],
     },
@@ -242,6 +250,28 @@ describe('a broken content file fails with file, line and fix', () => {
       );
     });
   }
+});
+
+describe('other names (alsoKnownAs)', () => {
+  it('are read from the frontmatter, none when the field is left out', async () => {
+    const { procedures } = await loadContent(fixture('shared-other-name'));
+    expect(procedures.find((procedure) => procedure.slug === 'connector')!.alsoKnownAs).toEqual(['AD DS connector account', 'sync service  account']);
+    const { procedures: plain } = await loadContent(fixture('valid'));
+    expect(plain.map((procedure) => procedure.alsoKnownAs)).toEqual([[], []]);
+  });
+
+  it('claimed by two procedures give a warning with file, line and fix, not an error', async () => {
+    const { errors, warnings } = await loadContent(fixture('shared-other-name'));
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      {
+        file: file('shared-other-name', 'service.mdx'),
+        line: 10,
+        message: expect.stringMatching(/other name "Sync service account" is also claimed by .*shared-other-name\/connector\.mdx/),
+        fix: expect.stringMatching(/search cannot tell connector and service apart/),
+      },
+    ]);
+  });
 });
 
 describe('the real content', () => {

@@ -6,6 +6,7 @@ import type { ContentError } from './errors';
 import { closest } from '../fuzzy';
 import { procedureUrl } from '../urls';
 import { readFrontmatter } from './frontmatter';
+import { sharedOtherNames } from './names';
 import { reviewDueDate } from '../review';
 import { checkPublished, PUBLISHED_FILE, readPublished } from './published';
 import { remarkProcedure, type Heading, type Section, type SharedStepsFile, type Step } from './remark-procedure';
@@ -33,6 +34,8 @@ export interface Procedure extends Frontmatter {
 export interface Content {
   procedures: Procedure[];
   errors: ContentError[];
+  /** What the check reports without failing: two procedures claiming one other name. */
+  warnings: ContentError[];
   settings: Settings;
 }
 
@@ -142,7 +145,7 @@ export async function loadContent(dir: string = contentDir()): Promise<Content> 
   const procedures = compiled.map(({ procedure }) => procedure).sort((a, b) => a.title.localeCompare(b.title));
   const published = readPublished(dir);
   if (published && unread.size === 0) errors.push(...checkPublished(published, procedures, display(path.join(dir, PUBLISHED_FILE))));
-  return { procedures, errors, settings };
+  return { procedures, errors, warnings: sharedOtherNames(compiled), settings };
 
   function checkReferences(all: { procedure: Procedure; source: string }[]): ContentError[] {
     const problems: ContentError[] = [];

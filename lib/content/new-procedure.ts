@@ -45,6 +45,10 @@ topic: Unsorted
 #     code: "6000"                # the event ID or error code, exactly as shown
 #     message: The text as shown, with the parts that differ between sites as {name}.
 symptoms: []
+# Other names of what this procedure is about, such as an account's old and current
+# product names and its name in the directory; search weighs them like symptoms, and
+# the page shows them as "Also called". Two procedures should not claim the same name.
+alsoKnownAs: []
 # The builds the whole procedure applies to, such as "<=1.1.443.0". Leave it out for every build.
 # appliesTo: "<=1.1.443.0"
 # Old names of this procedure; each keeps working as a URL.

@@ -3,6 +3,7 @@ import { REVIEW_INTERVAL, REVIEW_INTERVAL_HINT } from '../review';
 import { parseRange } from '../gating/version';
 
 import { SLUG } from '../runs/names';
+import { nameKey } from './names';
 
 const slug = z
   .string()
@@ -86,6 +87,31 @@ export const runInputSchema = z.strictObject({
   list: z.boolean().default(false),
 });
 
+/** Another name of a procedure's subject: an old or current product name, or how it shows in the directory. */
+const otherName = z
+  .string()
+  .trim()
+  .min(1, 'a name cannot be empty')
+  .max(100, 'keep a name to at most 100 characters')
+  .refine((text) => !text.includes('\n'), { message: 'write each name on one line', params: { fix: 'give each name its own "- " line' } });
+
+const otherNames = z
+  .array(otherName)
+  .default([])
+  .superRefine((names, ctx) => {
+    names.forEach((name, index) => {
+      const first = names.findIndex((other) => nameKey(other) === nameKey(name));
+      if (first < index) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `"${name}" is already listed (alsoKnownAs.${first})`,
+          params: { fix: 'list each name once: remove this one' },
+        });
+      }
+    });
+  });
+
 export const frontmatterSchema = z.strictObject({
   /** The procedure's title, as an admin would name the task. */
   title: z.string().trim().min(1),
@@ -100,6 +126,12 @@ export const frontmatterSchema = z.strictObject({
     .refine((text) => !text.includes('\n'), 'keep the summary to one line'),
   /** The group the procedure is listed under on the home page. */
   topic: z.string().trim().min(1),
+  /**
+   * Other names of what the procedure is about, such as an account's old and current product names
+   * and the name it has in the directory (`MSOL_…`). Search weighs them as it weighs symptoms, and
+   * the page shows them as "Also called".
+   */
+  alsoKnownAs: otherNames,
   /** What an admin sees when this procedure is needed. */
   symptoms: z.array(symptomSchema).default([]),
   /** The builds the whole procedure applies to, such as "<=1.1.443.0". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gateFor, gateLabel, isNeeded } from './gate';
+import { gateFor, gateLabel, isNeeded, linkedStepLabel } from './gate';
 import { withBuildParam } from './chosen-build';
 
 const OLD = '<=1.1.443.0';
@@ -39,5 +39,27 @@ describe('internal links', () => {
     expect(withBuildParam('/procedures/x/', { text: '1.1.380.0', source: 'saved' })).toBe('/procedures/x/');
     expect(withBuildParam('/procedures/x/', { text: null, source: null })).toBe('/procedures/x/');
     expect(withBuildParam('https://example.org/', { text: '1.1.380.0', source: 'url' })).toBe('https://example.org/');
+  });
+});
+
+describe('a linked step in a gated part', () => {
+  it('says on itself that it is not for a build outside its range', () => {
+    expect(linkedStepLabel('1.1.614.0', [OLD])).toEqual({
+      text: 'Not for your build (1.1.614.0): this step is for build 1.1.443.0 or older only',
+      needed: false,
+    });
+    expect(linkedStepLabel('1.0.9125.0', ['>=1.1.0.0', OLD])?.text).toMatch(/^Not for your build \(1\.0\.9125\.0\): this step is for build 1\.1\.0\.0 or newer only/);
+  });
+
+  it('names its range for a build inside it, or with no build', () => {
+    expect(linkedStepLabel('1.1.380.0', [OLD])).toEqual({
+      text: 'This step is for build 1.1.443.0 or older only, which includes your build (1.1.380.0)',
+      needed: true,
+    });
+    expect(linkedStepLabel(null, [OLD])?.text).toBe('This step is for build 1.1.443.0 or older only: set your build to check');
+  });
+
+  it('says nothing for a step that is for every build', () => {
+    expect(linkedStepLabel('1.1.614.0', [])).toBeNull();
   });
 });

@@ -36,3 +36,22 @@ export function gateLabel(gate: Gate): string {
       return `Not needed for build ${gate.build}: applies to ${gate.range}`;
   }
 }
+
+/**
+ * What a step inside gated parts says on itself when a link opened the page at it: the reader came
+ * straight to the step, past the notice at the top of its part. The gate that excludes the build
+ * comes first; otherwise the innermost range, the narrowest.
+ */
+export function linkedStepLabel(buildText: string | null, ranges: readonly string[]): { text: string; needed: boolean } | null {
+  if (ranges.length === 0) return null;
+  const gates = ranges.map((range) => gateFor(buildText, range));
+  const gate = gates.find((each) => each.kind === 'not-needed') ?? gates.at(-1)!;
+  switch (gate.kind) {
+    case 'not-needed':
+      return { text: `Not for your build (${gate.build}): this step is for build ${gate.range} only`, needed: false };
+    case 'applies':
+      return { text: `This step is for build ${gate.range} only, which includes your build (${gate.build})`, needed: true };
+    default:
+      return { text: `This step is for build ${gate.range} only: set your build to check`, needed: true };
+  }
+}

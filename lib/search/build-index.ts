@@ -11,6 +11,8 @@ export interface SearchSource {
   title: string;
   summary: string;
   aliases: string[];
+  /** Other names of the procedure's subject (`alsoKnownAs`). */
+  alsoKnownAs: string[];
   appliesTo?: string;
   symptoms: Symptom[];
   headings: { id: string; text: string; depth: number; ranges: string[] }[];
@@ -26,9 +28,13 @@ export interface IndexOptions {
 }
 
 /** Words that stand together in these places also count as a pair, so a query's phrase finds its procedure. */
-const PAIR_BOOST = { title: 2, summary: 1.5, message: 1.5, heading: 1, paragraph: 0.5 } as const;
-/** How much a word counts for where it stands. */
-const BOOST = { title: 4, alias: 4, code: 4, message: 3, summary: 2, range: 2, heading: 1.5, step: 1, paragraph: 0.7 } as const;
+const PAIR_BOOST = { title: 2, summary: 1.5, message: 1.5, name: 1.5, heading: 1, paragraph: 0.5 } as const;
+/**
+ * How much a word counts for where it stands. Another name of the subject counts as a symptom's
+ * message does: it says which account or service the procedure is about, where the body's words
+ * (password, account, sync) are shared by every procedure of a kind.
+ */
+const BOOST = { title: 4, alias: 4, code: 4, message: 3, name: 3, summary: 2, range: 2, heading: 1.5, step: 1, paragraph: 0.7 } as const;
 /** A word that many times in one place counts no more. */
 const MAX_WEIGHT = 8;
 /** In a corpus this large, terms in more than half the procedures tell nothing: they are left out. */
@@ -68,6 +74,7 @@ export function buildSearchIndex(sources: SearchSource[], options: IndexOptions 
     add(doc, source.title, BOOST.title);
     add(doc, source.summary, BOOST.summary);
     for (const alias of source.aliases) add(doc, alias.replace(/-/g, ' '), BOOST.alias);
+    for (const name of source.alsoKnownAs) add(doc, name, BOOST.name);
     for (const symptom of source.symptoms) {
       if (symptom.code) {
         add(doc, symptom.code, BOOST.code);
@@ -85,6 +92,7 @@ export function buildSearchIndex(sources: SearchSource[], options: IndexOptions 
     addPairs(doc, source.title, PAIR_BOOST.title);
     addPairs(doc, source.summary, PAIR_BOOST.summary);
     for (const symptom of source.symptoms) if (symptom.message) addPairs(doc, withoutVariables(symptom.message), PAIR_BOOST.message);
+    for (const name of source.alsoKnownAs) addPairs(doc, name, PAIR_BOOST.name);
     for (const heading of source.headings) addPairs(doc, heading.text, PAIR_BOOST.heading);
     for (const paragraph of source.paragraphs) addPairs(doc, paragraph, PAIR_BOOST.paragraph);
     return { slug: source.slug, title: source.title, summary: source.summary, appliesTo: source.appliesTo, passages: passagesOf(source) };
@@ -154,6 +162,7 @@ function passagesOf(source: SearchSource): Passage[] {
       }),
     ),
     ...source.headings.map((heading): Passage => ({ kind: 'heading', text: heading.text, anchor: heading.id, ranges: heading.ranges })),
+    ...source.alsoKnownAs.map((name): Passage => ({ kind: 'name', text: name })),
     ...source.steps.map((step): Passage => ({ kind: 'step', text: step.text, anchor: step.id, ranges: step.ranges })),
     ...source.aliases.map((alias): Passage => ({ kind: 'alias', text: alias })),
   ];

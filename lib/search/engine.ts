@@ -85,8 +85,11 @@ export function createSearch(load: LoadFile) {
     const { manifest, vocabulary, common, averageLength } = await index;
     // A code's letter and digit parts are indexed, but not searched for: AADSTS50055 must not find AADSTS50054.
     const all = tokenize(text);
-    const tokens = uniqueTokens(all).filter((token) => !token.alnumPart && !common.has(token.term));
-    if (tokens.length === 0) return { results: [], confident: false, unknownCodes: [] };
+    const words = uniqueTokens(all).filter((token) => !token.alnumPart);
+    const tokens = words.filter((token) => !common.has(token.term));
+    // Words in most procedures say nothing alone, but together they can: "the account the service runs as".
+    const phraseOnly = tokens.length === 0 && words.length > 1;
+    if (tokens.length === 0 && !phraseOnly) return { results: [], confident: false, unknownCodes: [] };
     const typingLast = prefix && /[\p{L}\p{N}]$/u.test(text);
 
     const expansions = tokens.map((token, index): Expansion[] => {
@@ -107,7 +110,8 @@ export function createSearch(load: LoadFile) {
         ...joinedWords(text).map((code) => `=${code}`),
       ]),
     ];
-    const pairs = tokens.length > 1 && tokens.length <= MAX_WORDS_FOR_PAIRS ? [...new Set(wordPairs(text))] : [];
+    const phrase = phraseOnly ? words : tokens;
+    const pairs = phrase.length > 1 && phrase.length <= MAX_WORDS_FOR_PAIRS ? [...new Set(wordPairs(text))] : [];
     const wanted = [...new Set([...expansions.flat().map((expansion) => expansion.term), ...codes, ...pairs])];
     const shards = await Promise.all(
       [...new Set(wanted.map((term) => termShard(term, manifest.termShards)))].map(
@@ -150,7 +154,7 @@ export function createSearch(load: LoadFile) {
     for (const pair of pairs) {
       const list = postings(pair);
       const idf = Math.log(1 + manifest.docs / Math.max(1, list.length));
-      for (const [doc, weight] of list) if (scores.has(doc)) scores.get(doc)!.score += (idf * weight * (K1 + 1)) / (weight + K1);
+      for (const [doc, weight] of list) if (phraseOnly || scores.has(doc)) entry(doc).score += (idf * weight * (K1 + 1)) / (weight + K1);
     }
 
     const ranked = [...scores]

@@ -29,6 +29,41 @@ export const SHORTHAND_QUERIES: { query: string; fullWords: string; expected: st
   { query: 'AD MA failed, bad creds', fullWords: 'AD management agent failed, bad credentials', expected: UPDATE },
 ];
 
+/**
+ * Three accounts share the words password, account, sync and connector. A helpdesk names the one
+ * in the ticket by its role, its old or current product name, or its name in the directory
+ * (MSOL_… in Active Directory, Sync_…@….onmicrosoft.com in the tenant, AAD_… or NT SERVICE\ADSync
+ * on the server), and must still land on that account's procedure.
+ */
+export const ACCOUNT_QUERIES: { query: string; expected: string }[] = [
+  // The AD DS connector account.
+  { query: 'MSOL_4b1f7c2d9e3a', expected: UPDATE },
+  { query: 'password of the MSOL_ account was changed', expected: UPDATE },
+  { query: 'AD DS Connector account password was reset', expected: UPDATE },
+  { query: 'the account the AD connector signs in to Active Directory with', expected: UPDATE },
+  { query: 'import from contoso.com fails after the domain account password was rotated', expected: UPDATE },
+  { query: 'full import on the EU-FOREST connector fails since the password change', expected: UPDATE },
+  { query: 'import failing on the fabrikam.com AD connector, credentials rejected', expected: UPDATE },
+  { query: 'Active Directory account used by Entra Connect sync got a new password', expected: UPDATE },
+  // The Azure AD connector account, now the Microsoft Entra Connector account.
+  { query: 'Sync_SYNC01_8f2a6c1d4e9b@contoso.onmicrosoft.com', expected: RESET },
+  { query: 'password of the Sync_ account in onmicrosoft.com reset by an admin', expected: RESET },
+  { query: 'Microsoft Entra Connector account', expected: RESET },
+  { query: 'Azure AD service account password', expected: RESET },
+  { query: 'cloud account the sync server uses to sign in to the tenant', expected: RESET },
+  { query: 'Entra ID connector account password reset by mistake', expected: RESET },
+  { query: 'someone reset the password of the Sync_ user in Entra ID', expected: RESET },
+  // The ADSync service account.
+  { query: 'the account the service runs as', expected: CHANGE },
+  { query: 'Microsoft Entra ID Sync service will not start', expected: CHANGE },
+  { query: 'Windows could not start the Microsoft Entra ID Sync service on Local Computer', expected: CHANGE },
+  { query: 'AAD_1f9c2b7d4e5a local account password changed', expected: CHANGE },
+  { query: 'NT SERVICE\\ADSync logon failure', expected: CHANGE },
+  { query: 'Entra Connect Sync service account password was changed by policy', expected: CHANGE },
+  { query: 'account that ADSync runs under got a new password', expected: CHANGE },
+  { query: 'sync server service stopped after service acct pwd rotation', expected: CHANGE },
+];
+
 export const QUERY_SET: { query: string; expected: string }[] = [
   // Event IDs and codes, bare and with their words.
   { query: 'Event ID 6000', expected: UPDATE },
@@ -92,6 +127,8 @@ export const QUERY_SET: { query: string; expected: string }[] = [
   { query: 'sync service will not start after changing its password', expected: CHANGE },
   { query: 'abandon encryption key', expected: CHANGE },
   { query: 'DPAPI encryption key', expected: CHANGE },
+  // Which account: a role, an old or current name, a name as the directory shows it, ticket wording.
+  ...ACCOUNT_QUERIES,
   // Chat shorthand.
   ...SHORTHAND_QUERIES.map(({ query, expected }) => ({ query, expected })),
 ];

@@ -4,6 +4,8 @@ import { loadContent } from '../content/load';
 import { buildSearchIndex, type SearchSource } from './build-index';
 import { createSearch, highlight, type SearchOptions } from './engine';
 import { NEAR_MISSES, QUERY_SET, SHORTHAND_QUERIES, UNKNOWN_CODES } from './query-set';
+import { syntheticProcedures } from '../bench/synthetic';
+import { MANIFEST_FILE } from './index-files';
 import { SHORTHAND } from './shorthand';
 import { tokenize } from './tokenize';
 
@@ -17,6 +19,7 @@ const source = (slug: string, fields: Partial<SearchSource>): SearchSource => ({
   title: slug,
   summary: '',
   aliases: [],
+  alsoKnownAs: [],
   symptoms: [],
   headings: [],
   steps: [],
@@ -105,7 +108,11 @@ describe('chat shorthand', () => {
   it('leaves codes and names with digits, hyphens or underscores as they are written', () => {
     const terms = (text: string) => tokenize(text).map((token) => token.term);
     expect(terms('svc-aadsync')).toEqual(['svc-aadsync', 'svc', 'aadsync']);
-    expect(terms('pwd2 aad_admin')).toEqual(['pwd2', 'pwd', 'aad_admin', 'aad', 'admin']);
+    expect(terms('pwd2 aad_admin')).toEqual(['pwd2', 'pwd', 'aad_admin', 'aad_', 'aad', 'admin']);
+    // A directory name's prefix, written alone or with the rest of the name, is the same term.
+    expect(terms('MSOL_…')).toEqual(['msol_', 'msol']);
+    expect(terms('AAD_… account')).toEqual(['aad_', 'aad', 'account']);
+    expect(terms('MSOL_4b1f7c2d9e3a')).toEqual(expect.arrayContaining(['msol_4b1f7c2d9e3a', 'msol_']));
     // Only words standing together make a form of several words.
     expect(terms('Entra, ID')).toEqual(['azur', 'ad', 'id']);
   });
@@ -171,5 +178,60 @@ describe('the tokenizer', () => {
       { text: 'miiskmu', hit: true },
       { text: '.exe /a” now', hit: false },
     ]);
+  });
+});
+
+describe('other names of a procedure’s subject (alsoKnownAs)', () => {
+  // Two procedures about two accounts, with the words of both in both bodies, as the real ones have.
+  const body = {
+    summary: 'The account password was changed; give the sync service the new one.',
+    steps: [
+      { id: 'open', text: 'Open the connector account properties and type the service account password.', ranges: [] },
+      { id: 'check', text: 'Check that the sync connector account signs in.', ranges: [] },
+    ],
+  };
+  const search = searchOver([
+    source('update-the-ad-ds-account', { ...body, alsoKnownAs: ['AD DS connector account', 'MSOL_…'] }),
+    source('reset-the-cloud-account', { ...body, alsoKnownAs: ['Microsoft Entra Connector account', 'Sync_…@….onmicrosoft.com'] }),
+    source('change-the-service-account', { ...body, alsoKnownAs: ['ADSync service account', 'NT SERVICE\\ADSync'] }),
+  ]);
+  const first = async (query: string) => (await search(query)).results[0];
+
+  it.each([
+    ['Microsoft Entra Connector account', 'reset-the-cloud-account'],
+    ['Sync_SYNC01_8f2a6c1d4e9b@contoso.onmicrosoft.com', 'reset-the-cloud-account'],
+    ['AD DS connector account', 'update-the-ad-ds-account'],
+    ['MSOL_4b1f7c2d9e3a', 'update-the-ad-ds-account'],
+    ['ADSync service account', 'change-the-service-account'],
+    ['NT SERVICE\\ADSync', 'change-the-service-account'],
+  ])('a query made only of another name, %j, finds its procedure first', async (query, expected) => {
+    expect((await first(query))?.doc.slug).toBe(expected);
+  });
+
+  it('says which name matched', async () => {
+    expect((await first('Sync_SYNC01_8f2a6c1d4e9b@contoso.onmicrosoft.com'))?.passage).toMatchObject({
+      kind: 'name',
+      text: 'Sync_…@….onmicrosoft.com',
+    });
+  });
+
+  it('counts above the same words in the body, even in a section heading and a step together', async () => {
+    const words = 'Entra Connector account';
+    const weighed = searchOver([
+      source('says-it-twice', { headings: [{ id: 'a', text: words, depth: 2, ranges: [] }], steps: [{ id: 'b', text: words, ranges: [] }] }),
+      source('is-called-it', { alsoKnownAs: [words], steps: [{ id: 'b', text: 'Run the cmdlet.', ranges: [] }] }),
+    ]);
+    expect((await weighed(words)).results.map((result) => result.doc.slug)).toEqual(['is-called-it', 'says-it-twice']);
+  });
+});
+
+describe('a query of words most procedures have', () => {
+  it('finds the procedure that has them together, where each alone says nothing', async () => {
+    const { procedures } = await loadContent(path.resolve('content'));
+    const files = buildSearchIndex([...syntheticProcedures({ count: 200 }), ...procedures]);
+    const common = JSON.parse(files.get(MANIFEST_FILE)!).common as string[];
+    expect(common).toEqual(expect.arrayContaining(['account', 'servic', 'run']));
+    const search = createSearch(async (name) => JSON.parse(files.get(name)!));
+    expect((await search('the account the service runs as')).results[0]?.doc.slug).toBe('change-sync-service-account-password');
   });
 });

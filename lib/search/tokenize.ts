@@ -105,7 +105,11 @@ export function tokenize(text: string): Token[] {
     }
     const word = plainWord(raw);
     if (word !== undefined) {
-      const shorthand = shorthandAt(normalized, matches, index, word);
+      // The prefix of a directory name written without its variable part ("AAD_…", "Sync_ user") is
+      // that prefix, as in a whole name ("AAD_1f9c2b"): a term of its own, and never shorthand.
+      const prefix = normalized[matches[index]!.index + raw.length] === '_';
+      if (prefix) tokens.push({ term: `${word}_`, raw: `${word}_`, kind: 'code', whole: true });
+      const shorthand = prefix ? undefined : shorthandAt(normalized, matches, index, word);
       if (shorthand) {
         for (const meant of shorthand.means) pushWord(meant);
         index += shorthand.count - 1;
@@ -120,6 +124,9 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     tokens.push({ term: value, raw: value, kind: 'code', whole: true });
+    // A directory name's prefix (MSOL_, Sync_, AAD_) names the kind of account: it finds the names written "MSOL_…".
+    const namePrefix = /^(\p{L}+)_/u.exec(value)?.[0];
+    if (namePrefix) tokens.push({ term: namePrefix, raw: namePrefix, kind: 'code', whole: false });
     for (const piece of value.split(/[-_]/)) {
       const parts = piece.split(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u);
       for (const part of parts.length > 1 && piece !== value ? [piece, ...parts] : parts) {

@@ -18,7 +18,8 @@ export interface Manifest {
 export type TermShard = Record<string, number[]>;
 
 export interface Passage {
-  kind: 'symptom' | 'heading' | 'step' | 'alias';
+  /** `name`: another name of the procedure's subject (alsoKnownAs). */
+  kind: 'symptom' | 'heading' | 'step' | 'alias' | 'name';
   text: string;
   /** For symptoms: "Event 6000", "AADSTS50054". */
   label?: string;

@@ -8,6 +8,7 @@ import { RunPanel } from '@/components/checklist/run-panel.client';
 import { OutlineColumn } from '@/components/checklist/section-outline.client';
 import { PrintHeading } from '@/components/checklist/print-heading.client';
 import { InternalLink } from '@/components/internal-link.client';
+import { AlsoKnownAs } from '@/components/also-known-as';
 import { AppliesTo } from '@/components/mdx/applies-to';
 import { ProcedureBody } from '@/components/procedure-body';
 import { ReportProcedureProblem } from '@/components/report/report-problem.client';
@@ -55,6 +56,7 @@ export default async function ProcedurePage({ params }: Props) {
       <Breadcrumbs topic={procedure.topic} />
       <h1 className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">{procedure.title}</h1>
       <p className="mt-2 max-w-3xl text-zinc-700 sm:text-lg dark:text-zinc-300">{procedure.summary}</p>
+      <AlsoKnownAs names={procedure.alsoKnownAs} />
       <p className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
         <ReviewStatus lastReviewed={lastReviewed} reviewDue={reviewDue} owner={owner} builtOn={isoDay(new Date())} />
         <CopyPageLink />

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { CacheableResponsePlugin, NetworkFirst, NetworkOnly, Serwist, type PrecacheEntry } from 'serwist';
+import { CacheableResponsePlugin, NetworkFirst, Serwist, type PrecacheEntry } from 'serwist';
 import {
   isOnDemandFile,
   isServiceRequest,
@@ -36,8 +36,10 @@ const serwist = new Serwist({
   skipWaiting: false,
   // The first worker takes the page it was registered from, so that page already works offline.
   clientsClaim: true,
+  // No route for the run service (`isServiceRequest`): the browser sends those requests itself. Passed through
+  // the worker, a run's live stream would be work the worker never finishes, and a new version would wait
+  // for it for ever: "Reload" would do nothing on a page that shares a run.
   runtimeCaching: [
-    { matcher: ({ url }) => sameOrigin(url) && isServiceRequest(url.pathname), handler: new NetworkOnly() },
     {
       matcher: ({ url }) => sameOrigin(url) && isOnDemandFile(url.pathname),
       handler: new NetworkFirst({

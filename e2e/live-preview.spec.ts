@@ -68,7 +68,9 @@ test('an edit to a procedure and to a shared step shows on the next reload', asy
 });
 
 test('a broken file shows its file, line and fix in the browser and the terminal, and the page recovers once it is fixed', async ({ page }) => {
-  const problem = 'update-ad-ds-account-password.mdx:22: unknown field "lastReviewd"';
+  // The line the field stands on in the test content, so that adding a field above it breaks nothing here.
+  const line = readFileSync('e2e/content/update-ad-ds-account-password.mdx', 'utf8').split('\n').findIndex((text) => text.startsWith('lastReviewed:')) + 1;
+  const problem = `update-ad-ds-account-password.mdx:${line}: unknown field "lastReviewd"`;
   const fix = 'fix: did you mean "lastReviewed"? Rename it, or remove it';
   log = '';
   edit('update-ad-ds-account-password.mdx', 'lastReviewed: 2026-11-22', 'lastReviewd: 2026-11-22');

@@ -33,7 +33,8 @@ const SLUG = 'demo-procedure';
 const SOAK = process.env.SOAK === '1';
 const SEED = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : SOAK ? Date.now() % 2 ** 31 : 42;
 const RUNS = Number(process.env.CHAOS_RUNS ?? (SOAK ? 60 : 5));
-const MAX_OPS = SOAK ? 60 : 24;
+const MIN_OPS = SOAK ? 20 : 8;
+const MAX_OPS = SOAK ? 80 : 24;
 const PEOPLE = ['Ana', 'Ben', 'Chloé'];
 const STEPS = ['one', 'two', 'three'] as const;
 
@@ -93,7 +94,8 @@ function opsFor(people: number, database: boolean): fc.Arbitrary<Op[]> {
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('kill' as const), ms: fc.integer({ min: 0, max: 500 }) }) },
     ...(database ? [{ weight: 2, arbitrary: fc.record({ kind: fc.constant('db-stop' as const), ms: fc.integer({ min: 200, max: 1500 }) }) }] : []),
   );
-  return fc.array(op, { minLength: 4, maxLength: MAX_OPS });
+  // Lengths spread over the whole range: fast-check's default size would keep nearly all of them under 10.
+  return fc.array(op, { minLength: MIN_OPS, maxLength: MAX_OPS, size: 'max' });
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -411,6 +413,7 @@ async function check(world: World, browsers: Browser[], ledger: Ledger) {
 
 async function chaos(name: string, world: World, database: boolean) {
   Object.assign(figures, { sequences: 0, operations: 0, events: 0, refused: 0, kills: 0, cuts: 0, databaseStops: 0, ms: 0 });
+  console.log(`chaos on ${name}: seed ${SEED}, ${RUNS} sequences of ${MIN_OPS} to ${MAX_OPS} operations (CHAOS_SEED=${SEED} replays them)`);
   const arbitrary = fc.integer({ min: 2, max: PEOPLE.length }).chain((people) => fc.tuple(fc.constant(people), opsFor(people, database)));
   // No shrinking: each try costs real processes and seconds. A failure reports the sequence and the seed that replays it.
   await fc.assert(

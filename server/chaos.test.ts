@@ -26,7 +26,8 @@ import { allEvents, cuttableProxy, DEMO_OUTLINE, eventually, freshPgliteDir, Mem
  *
  * The unit suite runs a few short sequences from a fixed seed; `npm run
  * soak:runs` (SOAK=1) runs many longer ones from a seed it prints.
- * CHAOS_SEED and CHAOS_RUNS override either.
+ * CHAOS_SEED and CHAOS_RUNS override either; CHAOS_PATH with the seed replays
+ * the one sequence a failure names.
  */
 
 const SLUG = 'demo-procedure';
@@ -372,7 +373,14 @@ async function settle(world: World, browsers: Browser[], ledger: Ledger) {
   // Copies the test sent, and requests of pages since reloaded, land (or fail) before the service is read.
   await Promise.race([Promise.allSettled([...ledger.underway]), sleep(15_000)]);
   const stored = await allEvents(world.direct(), `${SLUG}/${ledger.ticket}`);
-  await eventually(() => browsers.every((browser) => stored.every((event) => browser.record.has(event.id))), 'every browser to receive every event', 30_000);
+  const lacking = () =>
+    browsers
+      .map((browser) => ({ browser, missing: stored.filter((event) => !browser.record.has(event.id)).length }))
+      .filter(({ missing }) => missing > 0)
+      .map(({ browser, missing }) => `${browser.name} lacks ${missing} of ${stored.length}; sync record ${browser.storage.getItem(`runbook:synced:${SLUG}:${ledger.ticket}`)}`);
+  await eventually(() => lacking().length === 0, 'every browser to receive every event', 30_000).catch((error: Error) => {
+    throw new Error(`${error.message}: ${lacking().join('; ')}`);
+  });
 }
 
 async function check(world: World, browsers: Browser[], ledger: Ledger) {
@@ -418,7 +426,7 @@ async function chaos(name: string, world: World, database: boolean) {
   // No shrinking: each try costs real processes and seconds. A failure reports the sequence and the seed that replays it.
   await fc.assert(
     fc.asyncProperty(arbitrary, ([people, ops]) => runSequence(world, people, ops)),
-    { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    { seed: SEED, numRuns: RUNS, endOnFailure: true, ...(process.env.CHAOS_PATH ? { path: process.env.CHAOS_PATH } : {}) },
   ).finally(() =>
     console.log(
       `chaos on ${name} (seed ${SEED}): ${figures.sequences} sequences, ${figures.operations} operations, ${figures.events} events made, ${figures.refused} refused, ` +

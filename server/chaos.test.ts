@@ -426,7 +426,7 @@ async function chaos(name: string, world: World, database: boolean) {
   // No shrinking: each try costs real processes and seconds. A failure reports the sequence and the seed that replays it.
   await fc.assert(
     fc.asyncProperty(arbitrary, ([people, ops]) => runSequence(world, people, ops)),
-    { seed: SEED, numRuns: RUNS, endOnFailure: true, ...(process.env.CHAOS_PATH ? { path: process.env.CHAOS_PATH } : {}) },
+    { seed: SEED, numRuns: RUNS, endOnFailure: true, ...(process.env.CHAOS_PATH ? { path: process.env.CHAOS_PATH, numRuns: 1 } : {}) },
   ).finally(() =>
     console.log(
       `chaos on ${name} (seed ${SEED}): ${figures.sequences} sequences, ${figures.operations} operations, ${figures.events} events made, ${figures.refused} refused, ` +

@@ -1,12 +1,25 @@
-import { execFileSync, execSync } from 'node:child_process';
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventsResponse } from '../lib/runs/api';
 import type { RunEvent } from '../lib/runs/events';
 import { serviceTransport } from '../lib/runs/service-client';
 import { RunSync, statusText } from '../lib/runs/sync';
 import { startService, type RunningService } from './service';
-import { freshPgliteDir, freshPostgres, NO_POSTGRES, openStream, post, startProcess, testConfig, testSite, tick, type ServiceProcess } from './testing';
+import {
+  allEvents,
+  cuttableProxy,
+  eventually,
+  freshPgliteDir,
+  freshPostgres,
+  MemoryStorage,
+  NO_POSTGRES,
+  openStream,
+  post,
+  privateCluster,
+  startProcess,
+  testConfig,
+  testSite,
+  tick,
+  type ServiceProcess,
+} from './testing';
 
 /*
  * Faults, with real processes and a real network path: the service killed,
@@ -20,12 +33,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-class MemoryStorage {
-  items = new Map<string, string>();
-  getItem = (key: string) => this.items.get(key) ?? null;
-  setItem = (key: string, value: string) => void this.items.set(key, value);
-  removeItem = (key: string) => void this.items.delete(key);
-}
 
 /** A person's browser on a run: a sync module, what it has seen, and what the service has acknowledged. */
 function client(base: () => string, ticket: string) {
@@ -55,23 +62,7 @@ function client(base: () => string, ticket: string) {
   return { sync, seen, make, text: () => statusText(sync.status) };
 }
 
-async function eventually(check: () => boolean | Promise<boolean>, what: string, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
-async function allEvents(base: string, ticket: string): Promise<RunEvent[]> {
-  const events: RunEvent[] = [];
-  for (let cursor = 0, more = true; more; ) {
-    const page = (await (await fetch(`${base}/api/runs/${SLUG}/${ticket}/events?after=${cursor}`)).json()) as EventsResponse;
-    events.push(...page.events);
-    ({ cursor, more } = page);
-  }
-  return events;
-}
 
 /** Every event landed exactly once. */
 function expectExactlyOnce(stored: RunEvent[], sent: RunEvent[]) {
@@ -114,7 +105,7 @@ describe('faults', () => {
 
     service = await startProcess(env);
     await eventually(() => people.every((person) => person.sync.waiting.length === 0), 'every queue to drain');
-    const stored = await allEvents(service.url, 'INC-kill');
+    const stored = await allEvents(service.url, `${SLUG}/INC-kill`);
     expect(acknowledgedBeforeKill.size).toBeGreaterThan(0);
     expect(stored.filter((event) => acknowledgedBeforeKill.has(event.id))).toHaveLength(acknowledgedBeforeKill.size);
     expectExactlyOnce(stored, sent);
@@ -146,7 +137,7 @@ describe('faults', () => {
     await new Promise((resolve) => setTimeout(resolve, Number(process.env.CUT_SECONDS ?? 5) * 1000));
     proxy.restore();
     await eventually(() => ana.sync.waiting.length === 0, "Ana's queue to drain");
-    expectExactlyOnce(await allEvents(service.url, 'INC-cut'), sent);
+    expectExactlyOnce(await allEvents(service.url, `${SLUG}/INC-cut`), sent);
     await eventually(() => ben.seen.size === sent.length, 'Ben to see every tick without a reload');
     expect(ana.text()).toBe('Shared · synced');
   }, 300_000);
@@ -164,7 +155,7 @@ describe('faults', () => {
     }, 60_000);
 
     it('the database stopped and started: the API answers 503 with a message, clients keep their queue, and all of it lands after', async () => {
-      const cluster = privateCluster();
+      const cluster = privateCluster('/tmp/runbook-fault-postgres', 3168);
       cleanups.push(() => cluster.remove());
       const logged: string[] = [];
       const service: RunningService = await startService(testConfig({ databaseUrl: cluster.url }), (message) => logged.push(message));
@@ -176,7 +167,7 @@ describe('faults', () => {
       ana.make(sent[0]!);
       await eventually(() => ana.sync.waiting.length === 0, 'the first tick to be saved');
 
-      cluster.ctl('stop -m immediate');
+      await cluster.ctl('stop -m immediate');
       const down = await post(service.url, `${SLUG}/INC-db`, { events: [tick('direct')] });
       expect(down.status).toBe(503);
       expect(((await down.json()) as { error: string }).error).toMatch(/^The run database is unreachable .* Your changes are kept in your browser/);
@@ -188,9 +179,9 @@ describe('faults', () => {
       await eventually(() => ana.text().startsWith('Not saved to the server: The run database is unreachable'), 'Ana to be told', 20_000);
       expect(ana.sync.waiting).toHaveLength(3);
 
-      cluster.ctl('start -w');
+      await cluster.ctl('start -w');
       await eventually(() => ana.sync.waiting.length === 0, "Ana's queue to drain");
-      expectExactlyOnce(await allEvents(service.url, 'INC-db'), sent);
+      expectExactlyOnce(await allEvents(service.url, `${SLUG}/INC-db`), sent);
       await eventually(() => watcher.seen.size === sent.length, 'the watcher to catch up');
       expect(ana.text()).toBe('Shared · synced');
     }, 180_000);
@@ -198,50 +189,3 @@ describe('faults', () => {
 
   if (!process.env.DATABASE_URL) it.skip(NO_POSTGRES, () => {});
 });
-
-/** A PostgreSQL cluster of this test's own, so stopping it disturbs no other test. */
-function privateCluster() {
-  const env = { ...process.env, TEST_PG_DIR: '/tmp/runbook-fault-postgres' };
-  const exports = execFileSync('scripts/test-postgres.sh', ['start', '3168'], { env, encoding: 'utf8' });
-  const url = /DATABASE_URL=(\S+)/.exec(exports)![1]!;
-  const pgCtl = /TEST_PG_CTL='([^']+)'/.exec(exports)![1]!;
-  return {
-    url,
-    ctl: (args: string) => execSync(`${pgCtl} ${args}`, { stdio: 'ignore' }),
-    remove: () => execFileSync('scripts/test-postgres.sh', ['stop'], { env }),
-  };
-}
-
-/** A TCP proxy to the service that the test can cut (every connection dropped, new ones refused) and restore. */
-async function cuttableProxy(targetPort: string) {
-  const sockets = new Set<net.Socket>();
-  let open = true;
-  const server = net.createServer((socket) => {
-    if (!open) return socket.destroy();
-    const upstream = net.connect(Number(targetPort), '127.0.0.1');
-    for (const [a, b] of [[socket, upstream], [upstream, socket]] as const) {
-      a.pipe(b);
-      a.on('error', () => b.destroy());
-      a.on('close', () => b.destroy());
-    }
-    sockets.add(socket).add(upstream);
-    socket.on('close', () => sockets.delete(socket));
-    upstream.on('close', () => sockets.delete(upstream));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    cut() {
-      open = false;
-      for (const socket of sockets) socket.destroy();
-    },
-    restore() {
-      open = true;
-    },
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
-  };
-}

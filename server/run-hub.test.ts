@@ -62,6 +62,31 @@ describe('RunHub', () => {
     expect(seen).toEqual(['event-0001']);
   });
 
+  it('a watcher that joins behind the others while a read is under way gets every event it lacks, none skipped', async () => {
+    const run = fakeRun();
+    for (let n = 1; n <= 4; n++) run.events.push(event(n));
+    let release = () => {};
+    let slow = false;
+    const hub = new RunHub(async (name, cursor) => {
+      if (slow) await new Promise<void>((resolve) => (release = resolve));
+      return run.read(name, cursor);
+    }, () => {});
+    hub.watch('demo/INC-1', { cursor: 3, send: () => {} });
+    await settle();
+    run.events.push(event(5));
+    slow = true;
+    const reading = hub.notify('demo/INC-1');
+    await settle();
+    // Joins from cursor 1 while the hub reads from 3.
+    const seen: number[] = [];
+    hub.watch('demo/INC-1', { cursor: 1, send: (events, cursor) => seen.push(...events.map((_, index) => cursor - events.length + index + 1)) });
+    slow = false;
+    release();
+    await reading;
+    await settle();
+    expect(seen).toEqual([2, 3, 4, 5]);
+  });
+
   it('forgets a run when its last watcher stops', async () => {
     const run = fakeRun();
     const hub = new RunHub(run.read, () => {});

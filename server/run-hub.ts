@@ -79,14 +79,17 @@ export class RunHub {
       if (run.watchers.size === 0) return;
       const from = Math.min(...[...run.watchers].map((watcher) => watcher.cursor));
       const page = await this.read(name, from);
+      let behind = false;
       for (const watcher of run.watchers) {
-        const unseen = page.cursor - watcher.cursor;
-        if (unseen > 0) {
+        // One that joined during the read, from before where it began: the page lacks its first events, so the next read is from its cursor.
+        if (watcher.cursor < from) behind = true;
+        else if (page.cursor > watcher.cursor) {
+          const unseen = page.cursor - watcher.cursor;
           watcher.cursor = page.cursor;
           watcher.send(page.events.slice(-unseen), page.cursor);
         }
       }
-      if (!page.more) return;
+      if (!page.more && !behind) return;
     }
   }
 }

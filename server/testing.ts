@@ -1,10 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import pg from 'pg';
+import type { EventsResponse } from '../lib/runs/api';
 import type { RunEvent } from '../lib/runs/events';
 import type { Outline } from '../lib/runs/outline';
 import { newEventId } from '../lib/runs/events';
@@ -187,4 +189,86 @@ export function startProcess(env: Record<string, string>, ms = 60_000): Promise<
       reject(new Error(`the service exited with ${code}:\n${output}`));
     });
   });
+}
+
+/** Storage in memory, in place of the browser's `localStorage`. */
+export class MemoryStorage {
+  items = new Map<string, string>();
+  getItem = (key: string) => this.items.get(key) ?? null;
+  setItem = (key: string, value: string) => void this.items.set(key, value);
+  removeItem = (key: string) => void this.items.delete(key);
+}
+
+/** Waits until `check` holds, looking every 100 ms; fails naming `what` after `ms`. */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Every event the service holds for a run, read a page at a time as a client would. */
+export async function allEvents(base: string, run: string): Promise<RunEvent[]> {
+  const events: RunEvent[] = [];
+  for (let cursor = 0, more = true; more; ) {
+    const response = await fetch(`${base}/api/runs/${run}/events?after=${cursor}`);
+    if (!response.ok) throw new Error(`reading ${run} after ${cursor} answered ${response.status}: ${await response.text()}`);
+    const page = (await response.json()) as EventsResponse;
+    events.push(...page.events);
+    ({ cursor, more } = page);
+  }
+  return events;
+}
+
+/**
+ * A PostgreSQL cluster of a test's own, in `dir` on `port`, so stopping it disturbs no other test
+ * (scripts/test-postgres.sh). `ctl` runs pg_ctl on it without blocking the test's clients.
+ */
+export function privateCluster(dir: string, port: number) {
+  const env = { ...process.env, TEST_PG_DIR: dir };
+  const exports = execFileSync('scripts/test-postgres.sh', ['start', String(port)], { env, encoding: 'utf8' });
+  const url = /DATABASE_URL=(\S+)/.exec(exports)![1]!;
+  const [command, ...args] = /TEST_PG_CTL='([^']+)'/.exec(exports)![1]!.split(' ');
+  return {
+    url,
+    ctl: (more: string) =>
+      new Promise<void>((resolve, reject) => execFile(command!, [...args, ...more.split(' ')], (error) => (error ? reject(error) : resolve()))),
+    remove: () => execFileSync('scripts/test-postgres.sh', ['stop'], { env }),
+  };
+}
+
+/** A TCP proxy to a port on loopback that a test can cut (every connection dropped, new ones refused) and restore. */
+export async function cuttableProxy(targetPort: string | number) {
+  const sockets = new Set<net.Socket>();
+  let open = true;
+  const server = net.createServer((socket) => {
+    if (!open) return socket.destroy();
+    const upstream = net.connect(Number(targetPort), '127.0.0.1');
+    for (const [a, b] of [[socket, upstream], [upstream, socket]] as const) {
+      a.pipe(b);
+      a.on('error', () => b.destroy());
+      a.on('close', () => b.destroy());
+    }
+    sockets.add(socket).add(upstream);
+    socket.on('close', () => sockets.delete(socket));
+    upstream.on('close', () => sockets.delete(upstream));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut() {
+      open = false;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      open = true;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

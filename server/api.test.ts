@@ -168,9 +168,10 @@ describe.each(backends)('the run API on $name', ({ database, skip }) => {
       ]);
       expect(answer.refused[0]!.id).toBe((bad[0] as { id: string }).id);
       expect((await read(run)).events.map((event) => event.id)).toEqual(good.map((event) => event.id));
-      // Only refused events: 200, nothing added, the run's cursor as it was.
-      const none = (await (await post(base, run, { events: [bad[3]] })).json()) as AppendResponse;
-      expect(none).toMatchObject({ added: [], cursor: 2, refused: [{ index: 0 }] });
+      // Only refused events: a 400 naming the field, with the same answer for each event, and the run's cursor as it was.
+      const refusedAll = await post(base, run, { events: [bad[3]] });
+      expect(refusedAll.status).toBe(400);
+      expect(await refusedAll.json()).toMatchObject({ error: expect.stringMatching(/^No event of this request can be saved: events\[0\]: .*"text" holds a NUL/), added: [], cursor: 2, refused: [{ index: 0 }] });
     });
 
     it('a cursor past the end of the run is refused, for a read and for a stream', async () => {

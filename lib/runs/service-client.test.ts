@@ -61,6 +61,14 @@ describe('the live stream as the page reads it', () => {
     await expect(transport.read(2)).rejects.toMatchObject({ kind: 'behind' });
   });
 
+  it('takes a 400 that answers for each event as an answer, so every refused event is set aside at once', async () => {
+    const refused = [{ index: 0, id: tick(1).id, error: 'event x: "text" holds a NUL character' }];
+    const transport = serviceTransport({ slug: 'demo', ticket: 'INC-1', fetch: async () => Response.json({ error: 'No event of this request can be saved', added: [], cursor: 3, refused }, { status: 400 }) });
+    await expect(transport.append([tick(1)])).resolves.toEqual({ error: 'No event of this request can be saved', added: [], cursor: 3, refused });
+    const plain = serviceTransport({ slug: 'demo', ticket: 'INC-1', fetch: async () => Response.json({ error: 'The body must be JSON.' }, { status: 400 }) });
+    await expect(plain.append([tick(1)])).rejects.toMatchObject({ kind: 'rejected', message: 'The body must be JSON.' });
+  });
+
   it('checks an append’s answer rather than trusting it', async () => {
     const transport = serviceTransport({ slug: 'demo', ticket: 'INC-1', fetch: async () => Response.json({ added: [], cursor: 'many' }) });
     await expect(transport.append([tick(1)])).rejects.toMatchObject({ kind: 'unavailable', message: expect.stringContaining('reload the page') });

@@ -27,8 +27,10 @@ export function serviceTransport({ slug, ticket, base = '', token = null, fetch:
         headers: headers({ 'Content-Type': 'application/json' }),
         body: JSON.stringify({ events } satisfies AppendRequest),
       }).catch(offline);
-      if (!response.ok) throw await failureOf(response);
-      const answer = await answerOf(response, isAppendResponse);
+      // A 400 that answers for each event (every one refused) is an answer like any other: each is set aside.
+      if (!response.ok && response.status !== 400) throw await failureOf(response);
+      const answer = await answerOf(response.clone(), isAppendResponse);
+      if (!answer && !response.ok) throw await failureOf(response);
       if (!answer) throw { kind: 'unavailable', message: 'The run service answered in a form this page does not know: reload the page.' } satisfies SyncFailure;
       return answer;
     },

@@ -73,6 +73,8 @@ export function runStore(): RunStore | null {
       browserStorage(),
       window,
       (reported) => {
+        // Ticks that are not being saved matter most: a later report of unreadable old data must not hide that.
+        if (problem?.kind === 'not-saved' && reported.kind !== 'not-saved') return;
         problem = reported;
         problemListeners.forEach((listener) => listener());
       },

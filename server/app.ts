@@ -144,12 +144,12 @@ export function createApp({ config, store, hub, log }: ServiceParts): Hono {
         throw error instanceof SyntaxError ? new ApiProblem(400, `The body is not valid JSON (${error.message}).`) : error;
       });
       const { events, refused } = readEvents(body);
-      // Every valid event is committed, whatever else the request held: one bad event must not hold back the rest.
       if (events.length === 0) {
         // Nothing to save: a 400 that names the field, with the same answer for each event as any append.
         const error = `No event of this request can be saved: events[${refused[0]!.index}]: ${refused[0]!.error}.`;
         return c.json({ error, added: [], cursor: await store.cursorOf(run), refused }, 400);
       }
+      // Every valid event is committed, whatever else the request held: one bad event must not hold back the rest.
       return c.json({ ...(await store.append(run, events, identity(c))), refused });
     },
   );
